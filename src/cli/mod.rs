@@ -1,0 +1,75 @@
+//! Command-line interface: argument definitions and dispatch.
+
+mod gazetteer_cmds;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use placemap::{Gazetteer, GazetteerOptions};
+
+/// Turn news articles into map layers: find every place an article mentions, resolve it whatever the spelling,
+/// and extract claimed changes of territorial control and stated distances.
+#[derive(Parser, Debug)]
+#[command(name = "placemap", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub gaz: GazArgs,
+    #[command(subcommand)]
+    pub cmd: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GazArgs {
+    /// Add a gazetteer file: placemap CSV or a GeoNames dump TSV (cities500.txt, UA.txt, allCountries.txt),
+    /// optionally gzip-compressed. Repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH", global = true)]
+    pub gazetteer: Vec<PathBuf>,
+    /// Use only the --gazetteer files, not the bundled world gazetteer.
+    #[arg(long, global = true)]
+    pub no_default_gazetteer: bool,
+    /// Skip malformed gazetteer rows (counted on stderr) instead of stopping at the first one.
+    #[arg(long, global = true)]
+    pub lenient: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Look up a place name (any spelling, Latin or Cyrillic): candidates best first.
+    Lookup(gazetteer_cmds::LookupArgs),
+    /// Nearest populated places to a position.
+    Near(gazetteer_cmds::NearArgs),
+    /// Geodesic distance (WGS84), initial bearing and compass direction between two places or positions.
+    Distance(gazetteer_cmds::DistanceArgs),
+}
+
+/// Loads the gazetteer the arguments ask for, reporting skipped rows on stderr.
+pub fn load_gazetteer(a: &GazArgs) -> Result<Gazetteer> {
+    let opts = GazetteerOptions {
+        no_default: a.no_default_gazetteer,
+        files: a.gazetteer.clone(),
+        lenient: a.lenient,
+    };
+    let (g, report) = Gazetteer::load(&opts)?;
+    for f in &report.files {
+        if !f.skipped_bad.is_empty() {
+            let first = &f.skipped_bad[0];
+            eprintln!(
+                "placemap: {}: skipped {} malformed row(s) (first: {})",
+                f.path.display(),
+                f.skipped_bad.len(),
+                first
+            );
+        }
+    }
+    Ok(g)
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.cmd {
+        Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
+        Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),
+        Command::Distance(a) => gazetteer_cmds::distance(&cli.gaz, &a),
+    }
+}

@@ -1,0 +1,297 @@
+//! The gazetteer: the bundled world index plus any files the user adds, with name lookup, ranking,
+//! variant listing and nearest-place search.
+
+mod embedded;
+pub mod lookup;
+pub mod spatial;
+pub mod variants;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::index::builder::Builder;
+use crate::index::record::{Kind, Record};
+use crate::index::{rows, Index};
+
+pub use lookup::{Candidate, LookupOptions, MatchType};
+
+/// A reference to one entry: which layer (0 = first loaded) and which record in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryRef {
+    pub layer: u16,
+    pub idx: u32,
+}
+
+/// An entry as the outside world sees it (owned; serialisable).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub feature_code: Option<String>,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub admin1_code: Option<String>,
+    pub admin2_code: Option<String>,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Where the gazetteer comes from.
+#[derive(Debug, Clone, Default)]
+pub struct GazetteerOptions {
+    /// Leave out the bundled world gazetteer.
+    pub no_default: bool,
+    /// The user's files (placemap CSV or GeoNames dump TSV, optionally gzip-compressed).
+    pub files: Vec<PathBuf>,
+    /// Skip malformed rows (counted in the report) instead of failing.
+    pub lenient: bool,
+}
+
+/// What loading the user's files did.
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    pub files: Vec<FileReport>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub rows: usize,
+    pub skipped_bad: Vec<rows::RowError>,
+    pub skipped_not_places: u64,
+}
+
+pub struct Gazetteer {
+    layers: Vec<Index>,
+    admin1: OnceLock<HashMap<([u8; 2], String), EntryRef>>,
+}
+
+impl Gazetteer {
+    /// The bundled world gazetteer only.
+    pub fn bundled() -> Result<Gazetteer> {
+        let idx = embedded::index().map_err(Error::BundledIndex)?;
+        Ok(Gazetteer {
+            layers: vec![idx],
+            admin1: OnceLock::new(),
+        })
+    }
+
+    /// The bundled gazetteer (unless `no_default`) plus the user's files, in order.
+    pub fn load(opts: &GazetteerOptions) -> Result<(Gazetteer, LoadReport)> {
+        let mut layers = Vec::new();
+        if !opts.no_default {
+            layers.push(embedded::index().map_err(Error::BundledIndex)?);
+        }
+        let mut report = LoadReport::default();
+        for path in &opts.files {
+            let (idx, fr) = load_file(path, opts.lenient)?;
+            layers.push(idx);
+            report.files.push(fr);
+        }
+        if layers.is_empty() {
+            return Err(Error::NoGazetteer);
+        }
+        if layers.len() > u16::MAX as usize {
+            return Err(Error::InvalidInput("too many gazetteer files".into()));
+        }
+        Ok((
+            Gazetteer {
+                layers,
+                admin1: OnceLock::new(),
+            },
+            report,
+        ))
+    }
+
+    pub fn layers(&self) -> &[Index] {
+        &self.layers
+    }
+
+    pub fn len(&self) -> usize {
+        self.layers.iter().map(Index::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn record(&self, r: EntryRef) -> &Record {
+        self.layers[r.layer as usize].record(r.idx)
+    }
+
+    pub fn str(&self, r: EntryRef, s: crate::index::record::StrRef) -> &str {
+        self.layers[r.layer as usize].str(s)
+    }
+
+    pub fn name(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).name)
+    }
+
+    pub fn kind(&self, r: EntryRef) -> Kind {
+        Kind::from_code(self.record(r).kind)
+    }
+
+    pub fn country(&self, r: EntryRef) -> &str {
+        std::str::from_utf8(&self.record(r).country)
+            .unwrap_or("")
+            .trim()
+    }
+
+    pub fn id(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).id)
+    }
+
+    pub fn feature_code(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).feature_code)
+    }
+
+    pub fn admin1_code(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).admin1)
+    }
+
+    /// The admin1 region an entry lies in (its own layer first, then any layer).
+    pub fn admin1_of(&self, r: EntryRef) -> Option<EntryRef> {
+        let rec = self.record(r);
+        if Kind::from_code(rec.kind) == Kind::Admin1 {
+            return Some(r);
+        }
+        if rec.admin1_idx != u32::MAX {
+            return Some(EntryRef {
+                layer: r.layer,
+                idx: rec.admin1_idx,
+            });
+        }
+        let code = self.admin1_code(r);
+        if code.is_empty() {
+            return None;
+        }
+        let map = self.admin1.get_or_init(|| {
+            let mut m = HashMap::new();
+            for (l, layer) in self.layers.iter().enumerate() {
+                for (i, rec) in layer.records().iter().enumerate() {
+                    if Kind::from_code(rec.kind) == Kind::Admin1 {
+                        m.entry((rec.country, layer.str(rec.admin1).to_string()))
+                            .or_insert(EntryRef {
+                                layer: l as u16,
+                                idx: i as u32,
+                            });
+                    }
+                }
+            }
+            m
+        });
+        map.get(&(rec.country, code.to_string())).copied()
+    }
+
+    /// The country entry of an entry's country code.
+    pub fn country_entry(&self, cc: &str) -> Option<EntryRef> {
+        let key = crate::names::fold::light_key(cc);
+        for (l, layer) in self.layers.iter().enumerate() {
+            for p in layer.exact(&key) {
+                let r = EntryRef {
+                    layer: l as u16,
+                    idx: p.entry(),
+                };
+                if self.kind(r) == Kind::Country && self.country(r).eq_ignore_ascii_case(cc) {
+                    return Some(r);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn place(&self, r: EntryRef) -> Place {
+        let rec = self.record(r);
+        let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let admin1 = self
+            .admin1_of(r)
+            .filter(|a| *a != r)
+            .map(|a| self.name(a).to_string());
+        Place {
+            id: self.id(r).to_string(),
+            name: self.name(r).to_string(),
+            kind: self.kind(r).as_str(),
+            feature_code: nonempty(self.feature_code(r)),
+            country: self.country(r).to_string(),
+            admin1,
+            admin1_code: nonempty(self.admin1_code(r)),
+            admin2_code: nonempty(self.str(r, rec.admin2)),
+            population: rec.population,
+            lat: rec.lat,
+            lon: rec.lon,
+        }
+    }
+
+    /// Every entry, layer by layer.
+    pub fn entries(&self) -> impl Iterator<Item = EntryRef> + '_ {
+        self.layers.iter().enumerate().flat_map(|(l, layer)| {
+            (0..layer.len() as u32).map(move |idx| EntryRef {
+                layer: l as u16,
+                idx,
+            })
+        })
+    }
+}
+
+fn load_file(path: &Path, lenient: bool) -> Result<(Index, FileReport)> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let out = rows::read(&bytes, lenient).map_err(|e| {
+        if e.line == 0 {
+            Error::GazetteerFile {
+                path: path.to_path_buf(),
+                message: e.message,
+            }
+        } else {
+            Error::GazetteerRow {
+                path: path.to_path_buf(),
+                line: e.line,
+                message: e.message,
+            }
+        }
+    })?;
+    if out.rows.is_empty() {
+        return Err(Error::GazetteerFile {
+            path: path.to_path_buf(),
+            message: if out.bad.is_empty() {
+                "no gazetteer rows in this file".into()
+            } else {
+                format!("no usable rows ({} malformed)", out.bad.len())
+            },
+        });
+    }
+    let mut b = Builder::new();
+    for r in &out.rows {
+        if !b.add(r) {
+            return Err(Error::GazetteerFile {
+                path: path.to_path_buf(),
+                message: "too many entries for one index (16.7 million); split the file".into(),
+            });
+        }
+    }
+    let compiled = b.finish().map_err(|e| Error::GazetteerFile {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let idx = Index::from_compiled(compiled).map_err(|m| Error::GazetteerFile {
+        path: path.to_path_buf(),
+        message: m,
+    })?;
+    Ok((
+        idx,
+        FileReport {
+            path: path.to_path_buf(),
+            rows: out.rows.len(),
+            skipped_bad: out.bad,
+            skipped_not_places: out.not_places,
+        },
+    ))
+}

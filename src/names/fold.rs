@@ -1,0 +1,236 @@
+//! Matching keys for place names.
+//!
+//! Two keys are used, applied identically to gazetteer names and to query strings:
+//!
+//! * the **light key** ([`light_key`]): lowercase, Latin diacritics stripped (Kupiańsk = Kupiansk), apostrophe
+//!   variants removed (Kup'yans'k = Kup’yans’k = Kupyansk), hyphens and white space folded to one space.
+//!   Cyrillic letters keep their marks: NFD would turn ї into і and й into и, which are different letters.
+//! * the **Slavic key** ([`slavic_key`]): the light key plus the phonetic rules that unify romanizations of the
+//!   same Cyrillic name (y/j -> i, kh -> h, zh -> z, ts -> c, ye/ie -> e, -oye -> -e, doubled letters...), used as
+//!   a lower-ranked fallback for names from Cyrillic-writing countries.
+//!
+//! [`fold_char`] is the per-character core of the light key; the text scanner uses it to fold a document
+//! while keeping a map back to the original byte offsets.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// How one input character contributes to the light key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// Dropped entirely (apostrophes, combining marks, format characters).
+    Drop,
+    /// A separator: folds to a single space (hyphens, white space).
+    Space,
+    /// A line break: never part of a name.
+    Break,
+    /// One or two output characters.
+    Chars(char, Option<char>),
+}
+
+/// Apostrophe-like characters that spellings of the same name use interchangeably.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '’' | 'ʼ' | '`' | 'ʹ' | 'ʺ' | '”' | '‘' | '´' | 'ʻ' | '′' | '″'
+    )
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{052F}')
+}
+
+/// Folds one character for the light key.
+pub fn fold_char(c: char) -> Folded {
+    if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+        return Folded::Break;
+    }
+    if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '_') {
+        return Folded::Space;
+    }
+    if is_apostrophe(c)
+        || is_combining_mark(c)
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{00AD}')
+    {
+        return Folded::Drop;
+    }
+    if c.is_ascii() {
+        return Folded::Chars(c.to_ascii_lowercase(), None);
+    }
+    if is_cyrillic(c) {
+        return lower(c);
+    }
+    match c {
+        'ł' | 'Ł' => return Folded::Chars('l', None),
+        'ø' | 'Ø' => return Folded::Chars('o', None),
+        'đ' | 'Đ' => return Folded::Chars('d', None),
+        'ı' => return Folded::Chars('i', None),
+        'ß' => return Folded::Chars('s', Some('s')),
+        'æ' | 'Æ' => return Folded::Chars('a', Some('e')),
+        'œ' | 'Œ' => return Folded::Chars('o', Some('e')),
+        'þ' | 'Þ' => return Folded::Chars('t', Some('h')),
+        _ => {}
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() && !is_combining_mark(d) {
+            base = Some(d);
+        }
+    });
+    lower(base.unwrap_or(c))
+}
+
+fn lower(c: char) -> Folded {
+    let mut it = c.to_lowercase();
+    let a = it.next().unwrap_or(c);
+    let b = it.next().filter(|b| !is_combining_mark(*b));
+    Folded::Chars(a, b)
+}
+
+/// The light key of a name: see the module docs.
+pub fn light_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        match fold_char(c) {
+            Folded::Drop => {}
+            Folded::Space | Folded::Break => pending_space = !out.is_empty(),
+            Folded::Chars(a, b) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(a);
+                if let Some(b) = b {
+                    out.push(b);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Expands Latin letters whose diacritic carries a sound (Slavic transliterations) before stripping.
+fn expand_slavic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'č' | 'Č' => "ch",
+        'š' | 'Š' => "sh",
+        'ž' | 'Ž' | 'ż' | 'Ż' => "zh",
+        'ŝ' | 'Ŝ' => "shch",
+        'û' | 'Û' => "iu",
+        'â' | 'Â' => "ia",
+        'ê' | 'Ê' => "ie",
+        'ć' | 'Ć' => "ch",
+        'ś' | 'Ś' => "sh",
+        'ź' | 'Ź' => "zh",
+        _ => return None,
+    })
+}
+
+/// The Slavic phonetic key (rules 1-16 of the romanization research note), for Latin-script names.
+/// Names that still contain Cyrillic after folding return `None`: romanize them first.
+pub fn slavic_key(s: &str) -> Option<String> {
+    // 1-4: casefold, apostrophes, hyphens, diacritics (expanding the ones that carry a sound).
+    let mut pre = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match expand_slavic(c) {
+            Some(e) => pre.push_str(e),
+            None => pre.push(c),
+        }
+    }
+    let k = light_key(&pre);
+    if !k.is_ascii() {
+        return None;
+    }
+    let mut k = k.replace("shh", "shch"); // 5: GOST 7.79-B
+                                          // 6: a standalone h (Ukrainian г) -> g, leaving the digraphs kh, zh, ch, sh alone.
+    let b: Vec<u8> = k.bytes().collect();
+    let mut s6 = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        let prev = if i > 0 { b[i - 1] } else { b' ' };
+        if c == b'h' && !matches!(prev, b'k' | b'z' | b'c' | b's') {
+            s6.push('g');
+        } else {
+            s6.push(c as char);
+        }
+    }
+    k = s6.replace(['y', 'j'], "i"); // 7, 8
+    k = k.replace("kh", "h"); // 9
+    k = k.replace("zh", "z"); // 10
+    k = k.replace("shch", "sch"); // 11
+    k = k.replace("ts", "c"); // 12
+    k = k.replace('w', "v"); // 13
+    k = k.replace("ie", "e"); // 14 (ye became ie at step 7)
+                              // 15: Russian neuter ending -oe/-oie -> -e at a word end.
+    let mut s15 = String::with_capacity(k.len());
+    for (n, w) in k.split(' ').enumerate() {
+        if n > 0 {
+            s15.push(' ');
+        }
+        if let Some(stem) = w.strip_suffix("oie").or_else(|| w.strip_suffix("oe")) {
+            if !stem.is_empty() {
+                s15.push_str(stem);
+                s15.push('e');
+                continue;
+            }
+        }
+        s15.push_str(w);
+    }
+    // 16: collapse doubled letters.
+    let mut out = String::with_capacity(s15.len());
+    let mut last = '\0';
+    for c in s15.chars() {
+        if c != last || c == ' ' {
+            out.push(c);
+        }
+        last = c;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn light_key_folds_case_diacritics_apostrophes_hyphens() {
+        assert_eq!(light_key("Kup'yans'k"), "kupyansk");
+        assert_eq!(light_key("Kup’yans’k"), "kupyansk");
+        assert_eq!(light_key("Kupʼyansʼk"), "kupyansk");
+        assert_eq!(light_key("Kupiańsk"), "kupiansk");
+        assert_eq!(light_key("Ivano-Frankivsk"), "ivano frankivsk");
+        assert_eq!(light_key("  Kryvyi   Rih "), "kryvyi rih");
+        assert_eq!(light_key("Charków"), "charkow");
+        assert_eq!(light_key("Łódź"), "lodz");
+        assert_eq!(light_key("U.S."), "u.s.");
+    }
+
+    #[test]
+    fn light_key_keeps_cyrillic_letters_distinct() {
+        // NFD would turn ї into і and й into и: they must survive folding.
+        assert_eq!(light_key("Ізюм"), "ізюм");
+        assert_eq!(light_key("Київ"), "київ");
+        assert_ne!(light_key("Київ"), light_key("Кіів"));
+        assert_eq!(light_key("Зміїв"), "зміїв");
+        assert_eq!(light_key("Куп’янськ"), light_key("Куп'янськ"));
+        assert_eq!(light_key("Край"), "край");
+    }
+
+    #[test]
+    fn slavic_key_unifies_romanizations() {
+        let k = |s| slavic_key(s).unwrap();
+        assert_eq!(k("Kupyansk"), k("Kupiansk"));
+        assert_eq!(k("Izyum"), k("Izium"));
+        assert_eq!(k("Izjum"), k("Izium"));
+        assert_eq!(k("Zaporozhye"), k("Zaporozhe"));
+        assert_eq!(k("Zaporizhzhia"), k("Zaporizhia"));
+        assert_eq!(k("Luhansk"), k("Lugansk"));
+        assert_eq!(k("Odessa"), k("Odesa"));
+        assert_eq!(k("Donetsk"), k("Doneck"));
+        assert_eq!(k("Kropyvnytskyi"), k("Kropyvnytskyy"));
+        assert_eq!(k("Yuzhnoye"), k("Yuzhne"));
+        assert_eq!(k("Charkiw"), k("Charkiv"));
+        assert_eq!(k("Zaporižžja"), k("Zaporizhzhia"));
+        assert_ne!(k("Kyiv"), k("Lviv"));
+        assert!(slavic_key("Київ").is_none());
+    }
+}

@@ -1,0 +1,323 @@
+//! CLI tests of the gazetteer commands: `lookup`, `near`, `distance`, and user gazetteer files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn placemap() -> Command {
+    Command::cargo_bin("placemap").expect("binary builds")
+}
+
+fn lookup_json(args: &[&str]) -> Vec<Value> {
+    let out = placemap()
+        .arg("lookup")
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "lookup {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .expect("JSON")
+        .as_array()
+        .expect("array")
+        .clone()
+}
+
+fn top_id(name: &str) -> String {
+    lookup_json(&[name])[0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}
+
+#[test]
+fn variant_spellings_resolve_to_the_right_entry() {
+    // (spelling, expected GeoNames id): press, Russian-derived, national-system, German, Cyrillic, historic.
+    let cases = [
+        ("Kiev", "geonames:703448"),
+        ("Kyiv", "geonames:703448"),
+        ("Kharkov", "geonames:706483"),
+        ("Charkiw", "geonames:706483"),
+        ("Zaporozhye", "geonames:687700"),
+        ("Zaporizhzhia", "geonames:687700"),
+        ("Zaporizhia", "geonames:687700"),
+        ("Kupyansk", "geonames:703656"),
+        ("Kupiansk", "geonames:703656"),
+        ("Kup'yans'k", "geonames:703656"),
+        ("Kup’yans’k", "geonames:703656"),
+        ("Balakleya", "geonames:712926"),
+        ("Balakliia", "geonames:712926"),
+        ("Balakliya", "geonames:712926"),
+        ("Izyum", "geonames:707292"),
+        ("Izium", "geonames:707292"),
+        ("Изюм", "geonames:707292"),
+        ("Ізюм", "geonames:707292"),
+        ("Artemovsk", "geonames:713174"),
+        ("Artemivsk", "geonames:713174"),
+        ("Bakhmut", "geonames:713174"),
+        ("Pokrovsk", "geonames:704422"),
+        ("Sloviansk", "geonames:693468"),
+        ("Slavyansk", "geonames:693468"),
+        ("Odessa", "geonames:698740"),
+        ("Dnepropetrovsk", "geonames:709930"),
+        ("Kirovohrad", "geonames:705812"),
+        ("Krasnyi Lyman", "geonames:704204"),
+        ("Mariinka", "geonames:701845"),
+        ("Huliaipole", "geonames:707898"),
+        ("Avdiivka", "geonames:713122"),
+        ("Khmelnitsky", "geonames:706369"),
+        ("Chornobyl", "geonames:710403"),
+        ("Tokmak", "geonames:691469"),
+    ];
+    let mut wrong = Vec::new();
+    for (q, want) in cases {
+        let got = top_id(q);
+        if got != want {
+            wrong.push(format!("{q}: got {got}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn region_phrases_resolve_to_regions() {
+    let r = lookup_json(&["Kharkiv region"]);
+    assert_eq!(r[0]["id"], "geonames:706482");
+    assert_eq!(r[0]["kind"], "admin1");
+    let r = lookup_json(&["Kharkiv"]);
+    assert_eq!(
+        r[0]["kind"], "place",
+        "a bare name is the city, not the oblast"
+    );
+}
+
+#[test]
+fn lookup_json_contract() {
+    let r = lookup_json(&["Kupiansk", "--limit", "3"]);
+    assert!(!r.is_empty() && r.len() <= 3);
+    for key in [
+        "id",
+        "name",
+        "kind",
+        "country",
+        "admin1",
+        "population",
+        "lat",
+        "lon",
+        "matched",
+        "match",
+    ] {
+        assert!(r[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(r[0]["country"], "UA");
+    assert_eq!(r[0]["admin1"], "Kharkiv Oblast");
+    assert_eq!(r[0]["matched"], "Kupiansk");
+}
+
+#[test]
+fn country_bias() {
+    let r = lookup_json(&["Odessa", "--country", "US"]);
+    assert_eq!(r[0]["country"], "US");
+    placemap()
+        .args(["lookup", "Odessa", "--country", "Ukraine"])
+        .assert()
+        .failure();
+}
+
+#[test]
+fn variants_lists_sources() {
+    let out = placemap()
+        .args(["lookup", "Zaporizhzhia", "--variants"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("KMU 2010"), "{s}");
+    assert!(s.contains("Zaporizhzhia"), "{s}");
+    assert!(s.contains("BGN/PCGN"), "{s}");
+}
+
+#[test]
+fn unknown_name_fails_with_one_line() {
+    let out = placemap()
+        .args(["lookup", "Qxzqxzqxz", "--no-fuzzy"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no place matches"), "{err}");
+}
+
+#[test]
+fn fuzzy_fallback_is_flagged() {
+    let r = lookup_json(&["Kramatorxk"]);
+    assert_eq!(r[0]["id"], "geonames:704508");
+    assert_eq!(r[0]["match"], "fuzzy");
+}
+
+#[test]
+fn distance_kharkiv_kyiv() {
+    let out = placemap()
+        .args(["distance", "Kharkiv", "Kyiv", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let km = v["km"].as_f64().unwrap();
+    assert!((km - 412.0).abs() < 3.0, "{km}");
+    let b = v["bearing_deg"].as_f64().unwrap();
+    assert!((b - 279.5).abs() < 2.0, "{b}");
+    assert_eq!(v["from"]["id"], "geonames:706483");
+    assert_eq!(v["to"]["id"], "geonames:703448");
+}
+
+#[test]
+fn distance_accepts_positions() {
+    let out = placemap()
+        .args(["distance", "49.2,37.28", "Kharkiv", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["from"]["id"].is_null());
+    let km = v["km"].as_f64().unwrap();
+    assert!(km > 100.0 && km < 130.0, "{km}");
+    placemap()
+        .args(["distance", "95,37", "Kharkiv"])
+        .assert()
+        .failure();
+}
+
+#[test]
+fn near_puts_izium_first() {
+    let out = placemap()
+        .args(["near", "49.2", "37.28", "--json", "--limit", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "geonames:707292");
+    assert!(v[0]["km"].as_f64().unwrap() < 2.0);
+    placemap()
+        .args(["near", "-33.87", "151.21", "--limit", "1"])
+        .assert()
+        .success();
+    placemap().args(["near", "123", "0"]).assert().failure();
+}
+
+#[test]
+fn user_geonames_dump_adds_villages() {
+    let r = lookup_json(&["Rabotino", "--gazetteer", "tests/fixtures/ua-villages.txt"]);
+    assert_eq!(r[0]["id"], "geonames:9990001");
+    assert_eq!(
+        r[0]["admin1"], "Zaporizhzhia Oblast",
+        "admin1 name comes from the bundled layer"
+    );
+    // rivers in a dump are not places
+    let out = placemap()
+        .args([
+            "lookup",
+            "Vovcha",
+            "--no-fuzzy",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            "tests/fixtures/ua-villages.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn no_default_gazetteer_uses_only_user_files() {
+    let r = lookup_json(&[
+        "Kleshcheevka",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "tests/fixtures/ua-villages.txt",
+    ]);
+    assert_eq!(r[0]["id"], "geonames:9990002");
+    placemap()
+        .args([
+            "lookup",
+            "Kyiv",
+            "--no-fuzzy",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            "tests/fixtures/ua-villages.txt",
+        ])
+        .assert()
+        .failure();
+    let out = placemap()
+        .args(["lookup", "Kyiv", "--no-default-gazetteer"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--gazetteer"));
+}
+
+#[test]
+fn bad_gazetteer_rows_name_file_and_line() {
+    let out = placemap()
+        .args([
+            "lookup",
+            "Testivka",
+            "--gazetteer",
+            "tests/fixtures/bad-rows.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad-rows.csv") && err.contains("line 3"),
+        "{err}"
+    );
+    let out = placemap()
+        .args([
+            "lookup",
+            "Farivka",
+            "--lenient",
+            "--json",
+            "--gazetteer",
+            "tests/fixtures/bad-rows.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped 1 malformed row"), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "geonames:9990103");
+}
+
+#[test]
+fn invalid_utf8_and_missing_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("broken.csv");
+    std::fs::write(&p, b"id,name,lat,lon\ngeonames:1,Kh\xff\xfe,49.0,36.0\n").unwrap();
+    let out = placemap()
+        .args(["lookup", "Kharkiv", "--gazetteer"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("UTF-8") && err.contains("line 2"), "{err}");
+    let out = placemap()
+        .args(["lookup", "Kharkiv", "--gazetteer", "/nonexistent/g.csv"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/g.csv"));
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    placemap()
+        .args(["lookup", "Kharkiv", "--gazetteer"])
+        .arg(&empty)
+        .assert()
+        .failure();
+}
