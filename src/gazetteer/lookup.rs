@@ -277,7 +277,7 @@ impl Gazetteer {
         let mut fuzzy_keys = Vec::new();
         if posts.is_empty() && opts.fuzzy {
             let n = key.chars().count();
-            let dist = if n >= 9 {
+            let dist = if n >= 12 {
                 2
             } else if n >= 4 {
                 1
