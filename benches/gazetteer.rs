@@ -10,9 +10,31 @@ use placemap::gazetteer::LookupOptions;
 use placemap::Gazetteer;
 
 const SPELLINGS: &[&str] = &[
-    "Kiev", "Kharkov", "Zaporozhye", "Kupyansk", "Kup'yans'k", "Balakleya", "Balakliia", "Изюм", "Ізюм",
-    "Artemovsk", "Pokrovsk", "Sloviansk", "Odessa", "Tokmak", "Donetsk", "Lyman", "Kharkiv region", "Dnepropetrovsk",
-    "Mariinka", "Huliaipole", "New York", "Paris", "Springfield", "Washington", "Kramatorxk",
+    "Kiev",
+    "Kharkov",
+    "Zaporozhye",
+    "Kupyansk",
+    "Kup'yans'k",
+    "Balakleya",
+    "Balakliia",
+    "Изюм",
+    "Ізюм",
+    "Artemovsk",
+    "Pokrovsk",
+    "Sloviansk",
+    "Odessa",
+    "Tokmak",
+    "Donetsk",
+    "Lyman",
+    "Kharkiv region",
+    "Dnepropetrovsk",
+    "Mariinka",
+    "Huliaipole",
+    "New York",
+    "Paris",
+    "Springfield",
+    "Washington",
+    "Kramatorxk",
 ];
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -35,7 +57,10 @@ fn main() {
         let mut times = Vec::new();
         for _ in 0..30 {
             let t = Instant::now();
-            let out = Command::new(&bin).args(["lookup", "Kupyansk", "--json", "--limit", "1"]).output().expect("run");
+            let out = Command::new(&bin)
+                .args(["lookup", "Kupyansk", "--json", "--limit", "1"])
+                .output()
+                .expect("run");
             times.push(t.elapsed());
             assert!(out.status.success());
         }
@@ -46,15 +71,28 @@ fn main() {
         );
         let _ = Command::new(&bin).args(["near", "49.2", "37.28"]).output();
         let _ = Command::new(&bin).args(["lookup", "Kramatorxk"]).output();
-        println!("peak RSS of lookup/near/fuzzy processes: {:.1} MB", peak_rss_children_kb() as f64 / 1024.0);
+        println!(
+            "peak RSS of lookup/near/fuzzy processes: {:.1} MB",
+            peak_rss_children_kb() as f64 / 1024.0
+        );
     } else {
-        println!("(no target/release/placemap: run `cargo build --release` for the start-up figure)");
+        println!(
+            "(no target/release/placemap: run `cargo build --release` for the start-up figure)"
+        );
     }
 
     let t = Instant::now();
     let g = Gazetteer::bundled().expect("bundled gazetteer");
-    println!("open bundled index in-process: {:.3} ms ({} entries)", t.elapsed().as_secs_f64() * 1e3, g.len());
-    let opts = LookupOptions { limit: 5, country: None, fuzzy: true };
+    println!(
+        "open bundled index in-process: {:.3} ms ({} entries)",
+        t.elapsed().as_secs_f64() * 1e3,
+        g.len()
+    );
+    let opts = LookupOptions {
+        limit: 5,
+        country: None,
+        fuzzy: true,
+    };
     for q in SPELLINGS {
         std::hint::black_box(g.lookup(q, &opts));
     }

@@ -1,13 +1,15 @@
 //! placemap: turn news articles into map layers.
 //!
-//! The pipeline flows one way: text -> candidate mentions -> resolved places ([`gazetteer`]) ->
+//! The pipeline flows one way: text -> candidate mentions ([`extract`]) -> resolved places ([`gazetteer`]) ->
 //! claims and quantities -> aggregate -> writers. This crate's gazetteer (the bundled GeoNames-derived world
 //! gazetteer, compiled into the binary at build time) resolves any spelling of a place name.
 
 pub mod error;
+pub mod extract;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod index;
+pub mod input;
 pub mod names;
 
 pub use error::{Error, Result};

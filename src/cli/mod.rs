@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and dispatch.
 
+mod extract_cmd;
 mod gazetteer_cmds;
 
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ pub struct GazArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Find every place mention in articles and resolve it: one record per mention.
+    Extract(extract_cmd::ExtractArgs),
     /// Look up a place name (any spelling, Latin or Cyrillic): candidates best first.
     Lookup(gazetteer_cmds::LookupArgs),
     /// Nearest populated places to a position.
@@ -68,6 +71,7 @@ pub fn load_gazetteer(a: &GazArgs) -> Result<Gazetteer> {
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
+        Command::Extract(a) => extract_cmd::extract(&cli.gaz, &a),
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
         Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),
         Command::Distance(a) => gazetteer_cmds::distance(&cli.gaz, &a),

@@ -1,0 +1,232 @@
+//! `extract`: one record per place mention.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use placemap::extract::{Extractor, Mention};
+use placemap::input::{self, Document, InputFormat, Warning};
+use placemap::Gazetteer;
+use rayon::prelude::*;
+use serde_json::json;
+
+use super::{load_gazetteer, GazArgs};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutFormat {
+    /// One JSON object per mention (the contract read by eval/score.py).
+    Jsonl,
+    /// Tab-separated, with a header.
+    Tsv,
+    /// Human-readable, grouped by document.
+    Pretty,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum InFormat {
+    /// Each file is one article (directories: .txt and .md files, recursively).
+    Text,
+    /// One JSON object per line: "text" plus optional "id", "url", "title", "source", "published".
+    Jsonl,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Files, directories (recursive .txt/.md), or - for standard input.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Jsonl)]
+    pub format: OutFormat,
+    /// Input format (files ending in .jsonl are read as JSON Lines either way).
+    #[arg(long, value_enum, default_value_t = InFormat::Text)]
+    pub input_format: InFormat,
+    /// Worker threads (0 = all cores).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+fn round(x: f64, p: i32) -> f64 {
+    let f = 10f64.powi(p);
+    (x * f).round() / f
+}
+
+/// The JSON record of one mention (the extract contract).
+pub fn mention_json(g: &Gazetteer, doc: &str, m: &Mention) -> serde_json::Value {
+    let place = m.entry.map(|e| g.place(e));
+    json!({
+        "doc": doc,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "id": place.as_ref().map(|p| p.id.clone()),
+        "name": place.as_ref().map(|p| p.name.clone()),
+        "kind": place.as_ref().map(|p| p.kind),
+        "lat": place.as_ref().map(|p| round(p.lat, 6)),
+        "lon": place.as_ref().map(|p| round(p.lon, 6)),
+        "country": place.as_ref().map(|p| p.country.clone()),
+        "admin1": place.as_ref().and_then(|p| p.admin1.clone()),
+        "score": round(m.score, 3),
+        "candidates": m.candidates,
+        "role": m.role.as_str(),
+    })
+}
+
+fn write_doc(
+    out: &mut dyn Write,
+    g: &Gazetteer,
+    fmt: OutFormat,
+    d: &Document,
+    ms: &[Mention],
+) -> std::io::Result<()> {
+    match fmt {
+        OutFormat::Jsonl => {
+            for m in ms {
+                writeln!(out, "{}", mention_json(g, &d.doc, m))?;
+            }
+        }
+        OutFormat::Tsv => {
+            for m in ms {
+                let p = m.entry.map(|e| g.place(e));
+                let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
+                    clean(&d.doc),
+                    m.start,
+                    m.end,
+                    clean(&m.text),
+                    p.as_ref().map(|p| p.id.as_str()).unwrap_or(""),
+                    p.as_ref().map(|p| clean(&p.name)).unwrap_or_default(),
+                    p.as_ref().map(|p| p.kind).unwrap_or(""),
+                    p.as_ref()
+                        .map(|p| format!("{:.6}", p.lat))
+                        .unwrap_or_default(),
+                    p.as_ref()
+                        .map(|p| format!("{:.6}", p.lon))
+                        .unwrap_or_default(),
+                    p.as_ref().map(|p| p.country.as_str()).unwrap_or(""),
+                    m.score,
+                    m.role.as_str()
+                )?;
+            }
+        }
+        OutFormat::Pretty => {
+            writeln!(out, "== {} ({} mentions)", d.doc, ms.len())?;
+            for m in ms {
+                let what = match m.entry {
+                    Some(e) => {
+                        let p = g.place(e);
+                        format!(
+                            "{} [{}] {}{} ({:.4}, {:.4}) score {:.2}",
+                            p.name,
+                            p.kind,
+                            p.admin1.map(|a| format!("{a}, ")).unwrap_or_default(),
+                            p.country,
+                            p.lat,
+                            p.lon,
+                            m.score
+                        )
+                    }
+                    None if m.non_settlement => {
+                        "not a settlement (river, sea, island or facility)".into()
+                    }
+                    None => "unresolved".into(),
+                };
+                writeln!(
+                    out,
+                    "  {:>6}-{:<6} {:<24} {} ({})",
+                    m.start,
+                    m.end,
+                    m.text,
+                    what,
+                    m.role.as_str()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
+    let g = load_gazetteer(gaz)?;
+    let x = Extractor::new(&g);
+    let sources = input::expand(&a.inputs)?;
+    if sources.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs)
+        .build()?;
+    let mut sink: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    if matches!(a.format, OutFormat::Tsv) {
+        writeln!(
+            sink,
+            "doc\tstart\tend\ttext\tid\tname\tkind\tlat\tlon\tcountry\tscore\trole"
+        )?;
+    }
+    let fmt = match a.input_format {
+        InFormat::Text => InputFormat::Text,
+        InFormat::Jsonl => InputFormat::Jsonl,
+    };
+    let bar = (std::io::stderr().is_terminal() && sources.len() >= 50).then(|| {
+        let b = indicatif::ProgressBar::new(sources.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files {per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let (mut processed, mut failed) = (0usize, 0usize);
+    // Streaming: a bounded batch of sources at a time, processed in parallel, written in input order.
+    for batch in sources.chunks(64) {
+        let mut warnings = Vec::new();
+        let mut docs: Vec<Document> = Vec::new();
+        for s in batch {
+            match input::read_source(s, fmt, &mut warnings) {
+                Ok(d) => {
+                    if d.is_empty() {
+                        failed += 1;
+                    }
+                    docs.extend(d)
+                }
+                Err(e) => {
+                    failed += 1;
+                    warnings.push(Warning(e.to_string()));
+                }
+            }
+        }
+        for w in &warnings {
+            eprintln!("placemap: warning: {}", w.0);
+        }
+        let results: Vec<Vec<Mention>> =
+            pool.install(|| docs.par_iter().map(|d| x.extract(&d.bytes)).collect());
+        for (d, ms) in docs.iter().zip(&results) {
+            write_doc(&mut sink, &g, a.format, d, ms)?;
+        }
+        processed += docs.len();
+        if let Some(b) = &bar {
+            b.inc(batch.len() as u64);
+        }
+    }
+    sink.flush()?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if processed == 0 && failed > 0 {
+        bail!("no input could be processed");
+    }
+    Ok(ExitCode::SUCCESS)
+}

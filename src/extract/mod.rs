@@ -1,0 +1,225 @@
+//! Finding and resolving place mentions in text.
+//!
+//! text -> [`scan`] (spot gazetteer names, longest match, word boundaries) -> [`recognize`] (keep place
+//! mentions, drop people, organisations, common words and demonyms) -> [`resolve`] (pick the entry with
+//! document context).
+
+pub mod recognize;
+pub mod resolve;
+pub mod scan;
+pub mod words;
+
+use std::collections::HashSet;
+
+use crate::gazetteer::{EntryRef, Gazetteer};
+use crate::index::record::Kind;
+use recognize::{Context, Role, Verdict};
+use resolve::Pending;
+
+/// One place mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// UTF-8 byte offsets into the input.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The resolved entry, or None (not in the gazetteer, a non-settlement feature, or too weakly supported).
+    pub entry: Option<EntryRef>,
+    /// Confidence of the resolution, 0-1.
+    pub score: f64,
+    /// How many gazetteer entries carry the name.
+    pub candidates: usize,
+    pub role: Role,
+    /// The name denotes a river, sea, island or facility ("the Dnipro river").
+    pub non_settlement: bool,
+}
+
+/// Extracts mentions from documents; holds what is shared between documents.
+pub struct Extractor<'g> {
+    g: &'g Gazetteer,
+    demonyms: HashSet<String>,
+}
+
+const EXTRA_DEMONYMS: &[&str] = &[
+    "british",
+    "english",
+    "scottish",
+    "welsh",
+    "irish",
+    "dutch",
+    "soviet",
+    "european",
+    "western",
+    "african",
+    "asian",
+    "arab",
+    "kurdish",
+    "crimean",
+    "slavic",
+    "nordic",
+    "baltic",
+    "latin",
+    "persian",
+    "flemish",
+    "basque",
+    "catalan",
+    "tatar",
+    "chechen",
+    "ukrainians",
+    "russians",
+    "americans",
+    "europeans",
+];
+
+impl<'g> Extractor<'g> {
+    pub fn new(g: &'g Gazetteer) -> Extractor<'g> {
+        let mut demonyms: HashSet<String> = EXTRA_DEMONYMS.iter().map(|s| s.to_string()).collect();
+        for layer in g.layers() {
+            for rec in layer.records() {
+                if Kind::from_code(rec.kind) == Kind::Country {
+                    for d in layer.str(rec.demonyms).split('|').filter(|d| !d.is_empty()) {
+                        let d = crate::names::fold::light_key(d);
+                        demonyms.insert(format!("{d}s"));
+                        demonyms.insert(d);
+                    }
+                }
+            }
+        }
+        Extractor { g, demonyms }
+    }
+
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.g
+    }
+
+    /// All place mentions of one document, in text order.
+    pub fn extract(&self, bytes: &[u8]) -> Vec<Mention> {
+        let folded = scan::fold(bytes);
+        let spots = scan::spot(self.g, bytes, &folded);
+        // The recogniser works on text with the same byte offsets as the input.
+        let text = placeholder_text(bytes);
+        let ctx = Context { text: &text };
+        let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
+        let mut kept = Vec::new();
+        for s in &spots {
+            match recognize::judge(&ctx, s, &self.demonyms, &starts) {
+                Verdict::Reject => {}
+                v => kept.push((s, v == Verdict::NonSettlement)),
+            }
+        }
+        let mut pending = Vec::with_capacity(kept.len());
+        for (i, (s, _)) in kept.iter().enumerate() {
+            let wants_region = s
+                .key
+                .rsplit_once(' ')
+                .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
+            // "Odessa, Texas": the next mention right after a comma qualifies this one.
+            let qualifier = kept.get(i + 1).and_then(|(n, _)| {
+                let gap = text.get(s.end..n.start)?;
+                (gap.trim() == ",").then_some(i + 1)
+            });
+            let settlement_cue = ctx.prev_word(s.start).is_some_and(|(w, ws)| {
+                matches!(w.to_lowercase().as_str(), "of")
+                    && ctx.prev_word(ws).is_some_and(|(w2, _)| {
+                        matches!(
+                            w2.to_lowercase().as_str(),
+                            "city" | "town" | "village" | "settlement" | "hamlet"
+                        )
+                    })
+            });
+            pending.push(Pending {
+                key: s.key.clone(),
+                wants_region,
+                qualifier,
+                settlement_cue,
+            });
+        }
+        let res = resolve::resolve(self.g, &pending);
+        kept.iter()
+            .zip(res)
+            .map(|((s, non_settlement), r)| {
+                let entry = if *non_settlement { None } else { r.entry };
+                let polity = entry.is_some_and(|e| {
+                    matches!(self.g.kind(e), Kind::Country | Kind::Admin1)
+                        || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
+                });
+                Mention {
+                    start: s.start,
+                    end: s.end,
+                    text: text[s.start..s.end].to_string(),
+                    entry,
+                    score: if entry.is_some() { r.score } else { 0.0 },
+                    candidates: r.candidates,
+                    role: recognize::role(&ctx, s, polity),
+                    non_settlement: *non_settlement,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
+fn placeholder_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let mut s = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                s.push_str(chunk.valid());
+                for _ in chunk.invalid() {
+                    s.push('\u{1A}');
+                }
+            }
+            s
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, Option<String>)> {
+        let g = Gazetteer::bundled().unwrap();
+        let x = Extractor::new(&g);
+        x.extract(text.as_bytes())
+            .into_iter()
+            .map(|m| (m.text, m.entry.map(|e| g.id(e).to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn finds_variants_regions_and_possessives() {
+        let m = mentions("Ukraine's army retook Kup'yansk and Izyum in the Kharkiv region, officials in Kyiv said.");
+        let texts: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Ukraine", "Kup'yansk", "Izyum", "Kharkiv region", "Kyiv"]
+        );
+        assert_eq!(m[1].1.as_deref(), Some("geonames:703656"));
+        assert_eq!(m[3].1.as_deref(), Some("geonames:706482"));
+    }
+
+    #[test]
+    fn skips_people_common_words_and_demonyms() {
+        let m = mentions("Jordan Henderson and Victoria Beckham met in May. Even Ukrainian and Russian officials agreed.");
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn river_is_not_the_city() {
+        let m = mentions("Troops crossed the Dnipro river near Kherson.");
+        let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");
+        assert_eq!(dnipro.1, None);
+    }
+
+    #[test]
+    fn offsets_survive_invalid_utf8() {
+        let g = Gazetteer::bundled().unwrap();
+        let x = Extractor::new(&g);
+        let bytes = b"BEIRUT \xe2\x80 Shelling hit Kharkiv.";
+        let m = x.extract(bytes);
+        let k = m.iter().find(|m| m.text == "Kharkiv").unwrap();
+        assert_eq!(&bytes[k.start..k.end], b"Kharkiv");
+    }
+}

@@ -1,0 +1,240 @@
+//! Resolving recognised mentions with document context: the name's prior (lookup ranking), the countries and
+//! regions the document names, spatial coherence with the document's other places, "City, State" patterns and
+//! cue words, one sense per name per document, and leaving a weakly supported far-away namesake unresolved.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
+use crate::gazetteer::{EntryRef, Gazetteer};
+use crate::geodesy::distance_km;
+use crate::index::record::Kind;
+
+/// A mention to resolve: its key and hints from the text.
+pub struct Pending {
+    pub key: String,
+    /// A region phrase ("Kharkiv region"): only regions qualify.
+    pub wants_region: bool,
+    /// "X, Y" with Y another mention: index of that mention.
+    pub qualifier: Option<usize>,
+    /// A settlement cue before it ("the city of", "village of").
+    pub settlement_cue: bool,
+}
+
+/// The resolution of one mention.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    pub entry: Option<EntryRef>,
+    pub score: f64,
+    pub candidates: usize,
+}
+
+struct Cands {
+    list: Vec<(EntryRef, f64)>,
+}
+
+fn candidates(g: &Gazetteer, key: &str) -> Cands {
+    let mut posts = Vec::new();
+    for (l, layer) in g.layers().iter().enumerate() {
+        posts.extend(layer.exact(key).map(|p| (l as u16, p)));
+    }
+    let ev = gather(g, posts.into_iter());
+    let prim = primaries(g, &ev);
+    let qs = query_slavic_key(key);
+    let mut list: Vec<(EntryRef, f64)> = ev
+        .iter()
+        .map(|(r, e)| (*r, score(g, *r, e, qs.as_deref(), &prim)))
+        .collect();
+    list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // one per GeoNames id across layers
+    let mut seen = HashSet::new();
+    list.retain(|(r, _)| seen.insert(g.id(*r).to_string()));
+    list.truncate(25);
+    Cands { list }
+}
+
+fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
+    let (rk, rc) = (g.kind(region), g.country(region));
+    if g.country(r) != rc {
+        return false;
+    }
+    match rk {
+        Kind::Country => true,
+        Kind::Admin1 => g.admin1_code(r) == g.admin1_code(region) && r != region,
+        _ => false,
+    }
+}
+
+/// Resolves all mentions of one document.
+pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
+    let cands: Vec<Cands> = pending
+        .iter()
+        .map(|p| {
+            let mut c = candidates(g, &p.key);
+            if p.wants_region {
+                c.list.retain(|(r, _)| g.kind(*r).is_region());
+            }
+            c
+        })
+        .collect();
+    // Pass 1: priors only.
+    let first: Vec<Option<EntryRef>> = cands.iter().map(|c| c.list.first().map(|x| x.0)).collect();
+    let confident: Vec<bool> = cands
+        .iter()
+        .map(|c| match (c.list.first(), c.list.get(1)) {
+            (Some(_), None) => true,
+            (Some(a), Some(b)) => a.1 - b.1 > 1.0,
+            _ => false,
+        })
+        .collect();
+    // Document geography: countries and admin1 regions of confident first choices, and regions named.
+    let mut countries: HashMap<String, f64> = HashMap::new();
+    let mut admin1s: HashMap<EntryRef, f64> = HashMap::new();
+    for (i, f) in first.iter().enumerate() {
+        let Some(r) = f else { continue };
+        let w = if confident[i] { 1.0 } else { 0.4 };
+        *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
+        if let Some(a) = g.admin1_of(*r) {
+            *admin1s.entry(a).or_insert(0.0) += w;
+        }
+    }
+    // Pass 2: context.
+    let mut by_key: HashMap<&str, HashMap<EntryRef, f64>> = HashMap::new();
+    let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
+    for (i, p) in pending.iter().enumerate() {
+        let own = first[i];
+        let mut scored = Vec::with_capacity(cands[i].list.len());
+        for (r, prior) in &cands[i].list {
+            let mut s = *prior;
+            let cc = g.country(*r);
+            let own_w = |own_r: Option<EntryRef>, conf: bool| {
+                if own_r.is_some_and(|o| g.country(o) == cc) {
+                    if conf {
+                        1.0
+                    } else {
+                        0.4
+                    }
+                } else {
+                    0.0
+                }
+            };
+            let cw = countries.get(cc).copied().unwrap_or(0.0) - own_w(own, confident[i]);
+            if cw > 0.0 {
+                s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
+            }
+            if g.kind(*r) != Kind::Country {
+                if let Some(a) = g.admin1_of(*r) {
+                    let own_a = own.and_then(|o| g.admin1_of(o)) == Some(a);
+                    let aw = admin1s.get(&a).copied().unwrap_or(0.0)
+                        - if own_a {
+                            if confident[i] {
+                                1.0
+                            } else {
+                                0.4
+                            }
+                        } else {
+                            0.0
+                        };
+                    if aw > 0.0 {
+                        s += 0.8;
+                    }
+                }
+            }
+            // Spatial coherence with the other confident places (places only: region points are conventions).
+            if g.kind(*r) == Kind::Place {
+                let rec = g.record(*r);
+                let near = first.iter().enumerate().any(|(j, f)| {
+                    j != i
+                        && confident[j]
+                        && f.is_some_and(|o| {
+                            o != *r && g.kind(o) == Kind::Place && {
+                                let orec = g.record(o);
+                                distance_km((rec.lat, rec.lon), (orec.lat, orec.lon)) < 150.0
+                            }
+                        })
+                });
+                if near {
+                    s += 0.8;
+                }
+            }
+            if let Some(q) = p.qualifier {
+                if let Some(qr) = first.get(q).copied().flatten() {
+                    if contains_entry(g, qr, *r) {
+                        s += 3.0;
+                    }
+                }
+            }
+            if p.settlement_cue && g.kind(*r) == Kind::Place {
+                s += 0.5;
+            }
+            scored.push((*r, s));
+        }
+        let agg = by_key.entry(p.key.as_str()).or_default();
+        for (r, s) in &scored {
+            let e = agg.entry(*r).or_insert(f64::MIN);
+            *e = e.max(*s);
+        }
+        finals.push(scored);
+    }
+    // One sense per name per document: the best candidate over all occurrences of the key.
+    let mut out = Vec::with_capacity(pending.len());
+    for (i, p) in pending.iter().enumerate() {
+        let agg = &by_key[p.key.as_str()];
+        let mut ranked: Vec<(EntryRef, f64)> = agg.iter().map(|(r, s)| (*r, *s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let n = finals[i].len();
+        let Some(&(best, bs)) = ranked.first() else {
+            out.push(Resolution {
+                entry: None,
+                score: 0.0,
+                candidates: 0,
+            });
+            continue;
+        };
+        let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
+        let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
+        let entry = if far_namesake(g, best, &first, i, &countries) {
+            None
+        } else {
+            Some(best)
+        };
+        out.push(Resolution {
+            entry,
+            score: (conf * 1000.0).round() / 1000.0,
+            candidates: n,
+        });
+    }
+    out
+}
+
+/// A small place far from everything else the document names, in a country the document does not otherwise
+/// name: most likely a village missing from the gazetteer that shares a name with this one.
+fn far_namesake(
+    g: &Gazetteer,
+    r: EntryRef,
+    first: &[Option<EntryRef>],
+    me: usize,
+    countries: &HashMap<String, f64>,
+) -> bool {
+    if g.kind(r) != Kind::Place || g.record(r).population >= 20_000 {
+        return false;
+    }
+    let rec = g.record(r);
+    let others: Vec<EntryRef> = first
+        .iter()
+        .enumerate()
+        .filter(|(j, f)| *j != me && f.is_some_and(|o| g.kind(o) == Kind::Place && o != r))
+        .filter_map(|(_, f)| *f)
+        .collect();
+    if others.len() < 2 {
+        return false;
+    }
+    let nearest = others
+        .iter()
+        .map(|o| {
+            let orec = g.record(*o);
+            distance_km((rec.lat, rec.lon), (orec.lat, orec.lon))
+        })
+        .fold(f64::INFINITY, f64::min);
+    let cc_support = countries.get(g.country(r)).copied().unwrap_or(0.0);
+    nearest > 400.0 && cc_support < 1.5
+}
