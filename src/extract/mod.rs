@@ -100,11 +100,23 @@ impl<'g> Extractor<'g> {
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
+        let verdicts: Vec<Verdict> = spots
+            .iter()
+            .map(|s| recognize::judge(&ctx, s, &self.demonyms, &starts))
+            .collect();
+        // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
+        let surnames: HashSet<&str> = spots
+            .iter()
+            .zip(&verdicts)
+            .filter(|(_, v)| **v == Verdict::Surname)
+            .map(|(s, _)| s.key.as_str())
+            .collect();
         let mut kept = Vec::new();
-        for s in &spots {
-            match recognize::judge(&ctx, s, &self.demonyms, &starts) {
-                Verdict::Reject => {}
-                v => kept.push((s, v == Verdict::NonSettlement)),
+        for (s, v) in spots.iter().zip(&verdicts) {
+            match v {
+                Verdict::Reject | Verdict::Surname => {}
+                _ if surnames.contains(s.key.as_str()) => {}
+                v => kept.push((s, *v == Verdict::NonSettlement)),
             }
         }
         let mut pending = Vec::with_capacity(kept.len());

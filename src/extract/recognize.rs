@@ -15,6 +15,8 @@ pub enum Verdict {
     NonSettlement,
     /// Not a place mention.
     Reject,
+    /// The second word of a person's name ("Kelly" in "John Kelly"): later bare uses are the person too.
+    Surname,
 }
 
 /// Literal place, or a place standing for its government or people.
@@ -193,7 +195,11 @@ pub fn judge(
             && !demonyms.contains(&pl)
             && !contains(COMMON_WORDS, &pl)
         {
-            return Verdict::Reject;
+            return if single {
+                Verdict::Surname
+            } else {
+                Verdict::Reject
+            };
         }
         // "the Sea of Azov", "Snake Island"-like: "Sea of X", "Gulf of X".
         if pl == "of" {
