@@ -239,6 +239,15 @@ pub fn role(ctx: &Context, s: &Spot, is_polity: bool) -> Role {
     if !is_polity {
         return Role::Literal;
     }
+    // "officials in Kharkiv said": a place after a locative preposition is literal.
+    if let Some((p, _)) = ctx.prev_word(s.start) {
+        if matches!(
+            p.to_lowercase().as_str(),
+            "in" | "near" | "at" | "outside" | "around" | "from" | "to" | "into"
+        ) {
+            return Role::Literal;
+        }
+    }
     if let Some(n) = ctx.next_word(s.end) {
         if contains(METONYM_VERBS, &n.to_lowercase()) {
             return Role::Metonym;
