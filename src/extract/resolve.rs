@@ -37,7 +37,7 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
     for (l, layer) in g.layers().iter().enumerate() {
         posts.extend(layer.exact(key).map(|p| (l as u16, p)));
     }
-    let ev = gather(g, posts.into_iter());
+    let ev = gather(posts.into_iter());
     let prim = primaries(g, &ev);
     let qs = query_slavic_key(key);
     let mut list: Vec<(EntryRef, f64)> = ev

@@ -135,11 +135,7 @@ pub struct Evidence {
 }
 
 /// Groups postings by entry: best source and the number of distinct source kinds.
-pub fn gather(
-    g: &Gazetteer,
-    postings: impl Iterator<Item = (u16, Posting)>,
-) -> HashMap<EntryRef, Evidence> {
-    let _ = g;
+pub fn gather(postings: impl Iterator<Item = (u16, Posting)>) -> HashMap<EntryRef, Evidence> {
     let mut m: HashMap<EntryRef, (Evidence, u32)> = HashMap::new();
     for (layer, p) in postings {
         let r = EntryRef {
@@ -295,7 +291,7 @@ impl Gazetteer {
                 mt_override = Some(MatchType::Fuzzy);
             }
         }
-        let ev = gather(self, posts.into_iter());
+        let ev = gather(posts.into_iter());
         let prim = primaries(self, &ev);
         let qs = query_slavic_key(q);
         let region_hint = q
