@@ -4,13 +4,21 @@
 //! claims and quantities -> aggregate -> writers. This crate's gazetteer (the bundled GeoNames-derived world
 //! gazetteer, compiled into the binary at build time) resolves any spelling of a place name.
 
+pub mod analyze;
+pub mod claims;
+pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod index;
 pub mod input;
+pub mod layers;
+pub mod links;
 pub mod names;
+pub mod quantity;
+pub mod text;
+pub mod write;
 
 pub use error::{Error, Result};
 pub use gazetteer::{EntryRef, Gazetteer, GazetteerOptions, Place};

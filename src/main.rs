@@ -14,7 +14,10 @@ fn main() -> ExitCode {
             // One clear line per error.
             let mut msg = format!("placemap: error: {e}");
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!(": {cause}"));
+                let c = cause.to_string();
+                if !msg.contains(&c) {
+                    msg.push_str(&format!(": {c}"));
+                }
             }
             eprintln!("{msg}");
             ExitCode::FAILURE

@@ -1,13 +1,13 @@
 //! `extract`: one record per place mention.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 use placemap::extract::{Extractor, Mention};
-use placemap::input::{self, Document, InputFormat, Warning};
+use placemap::input::{Document, InputFormat};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 use serde_json::json;
@@ -156,10 +156,6 @@ fn write_doc(
 pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
     let g = load_gazetteer(gaz)?;
     let x = Extractor::new(&g);
-    let sources = input::expand(&a.inputs)?;
-    if sources.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
-        bail!("standard input (-) can be read only once");
-    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs)
         .build()?;
@@ -179,54 +175,14 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    let bar = (std::io::stderr().is_terminal() && sources.len() >= 50).then(|| {
-        let b = indicatif::ProgressBar::new(sources.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files {per_sec} ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    let (mut processed, mut failed) = (0usize, 0usize);
-    // Streaming: a bounded batch of sources at a time, processed in parallel, written in input order.
-    for batch in sources.chunks(64) {
-        let mut warnings = Vec::new();
-        let mut docs: Vec<Document> = Vec::new();
-        for s in batch {
-            match input::read_source(s, fmt, &mut warnings) {
-                Ok(d) => {
-                    if d.is_empty() {
-                        failed += 1;
-                    }
-                    docs.extend(d)
-                }
-                Err(e) => {
-                    failed += 1;
-                    warnings.push(Warning(e.to_string()));
-                }
-            }
-        }
-        for w in &warnings {
-            eprintln!("placemap: warning: {}", w.0);
-        }
+    super::for_each_batch(&a.inputs, fmt, |docs: Vec<Document>| {
         let results: Vec<Vec<Mention>> =
             pool.install(|| docs.par_iter().map(|d| x.extract(&d.bytes)).collect());
         for (d, ms) in docs.iter().zip(&results) {
             write_doc(&mut sink, &g, a.format, d, ms)?;
         }
-        processed += docs.len();
-        if let Some(b) = &bar {
-            b.inc(batch.len() as u64);
-        }
-    }
+        Ok(())
+    })?;
     sink.flush()?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    if processed == 0 && failed > 0 {
-        bail!("no input could be processed");
-    }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 mod extract_cmd;
 mod gazetteer_cmds;
+mod map_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ pub struct GazArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Turn articles into map layers: places, claimed control changes, links, stated quantities.
+    Map(map_cmd::MapArgs),
     /// Find every place mention in articles and resolve it: one record per mention.
     Extract(extract_cmd::ExtractArgs),
     /// Look up a place name (any spelling, Latin or Cyrillic): candidates best first.
@@ -69,8 +72,69 @@ pub fn load_gazetteer(a: &GazArgs) -> Result<Gazetteer> {
     Ok(g)
 }
 
+/// Reads the inputs in bounded batches (streaming: memory does not grow with the corpus), hands each
+/// batch of documents to `each` in input order, prints per-input warnings, and shows a progress bar
+/// on a terminal for large inputs. Returns (documents read, inputs that yielded nothing).
+pub fn for_each_batch(
+    inputs: &[std::path::PathBuf],
+    format: placemap::input::InputFormat,
+    mut each: impl FnMut(Vec<placemap::input::Document>) -> Result<()>,
+) -> Result<(usize, usize)> {
+    use placemap::input::{self, Warning};
+    use std::io::IsTerminal;
+    let sources = input::expand(inputs)?;
+    if sources.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("standard input (-) can be read only once");
+    }
+    let bar = (std::io::stderr().is_terminal() && sources.len() >= 50).then(|| {
+        let b = indicatif::ProgressBar::new(sources.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files {per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let (mut processed, mut failed) = (0usize, 0usize);
+    for batch in sources.chunks(64) {
+        let mut warnings = Vec::new();
+        let mut docs = Vec::new();
+        for s in batch {
+            match input::read_source(s, format, &mut warnings) {
+                Ok(d) => {
+                    if d.is_empty() {
+                        failed += 1;
+                    }
+                    docs.extend(d)
+                }
+                Err(e) => {
+                    failed += 1;
+                    warnings.push(Warning(e.to_string()));
+                }
+            }
+        }
+        for w in &warnings {
+            eprintln!("placemap: warning: {}", w.0);
+        }
+        processed += docs.len();
+        each(docs)?;
+        if let Some(b) = &bar {
+            b.inc(batch.len() as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if processed == 0 && failed > 0 {
+        anyhow::bail!("no input could be processed");
+    }
+    Ok((processed, failed))
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
+        Command::Map(a) => map_cmd::map(&cli.gaz, &a),
         Command::Extract(a) => extract_cmd::extract(&cli.gaz, &a),
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
         Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),

@@ -34,6 +34,44 @@ pub struct Mention {
     pub non_settlement: bool,
 }
 
+/// A mappable place mention (resolved, not a country, not a river or sea, not a metonym) as a token
+/// span of a sentence: what claims and links attach to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceSpan {
+    /// Token indices, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Index into the document's mentions.
+    pub mention: usize,
+}
+
+/// The mappable place mentions inside `sentence`, by token span of `toks` (the sentence's tokens).
+pub fn place_spans(
+    g: &Gazetteer,
+    mentions: &[Mention],
+    toks: &[crate::text::Token],
+    sentence: &std::ops::Range<usize>,
+) -> Vec<PlaceSpan> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.start >= sentence.start && m.end <= sentence.end)
+        .filter(|(_, m)| {
+            m.entry.is_some_and(|e| g.kind(e) != Kind::Country)
+                && !m.non_settlement
+                && m.role == Role::Literal
+        })
+        .filter_map(|(i, m)| {
+            let (start, end) = crate::text::token_span(toks, m.start, m.end)?;
+            Some(PlaceSpan {
+                start,
+                end,
+                mention: i,
+            })
+        })
+        .collect()
+}
+
 /// Extracts mentions from documents; holds what is shared between documents.
 pub struct Extractor<'g> {
     g: &'g Gazetteer,
@@ -171,7 +209,7 @@ impl<'g> Extractor<'g> {
 }
 
 /// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
-fn placeholder_text(bytes: &[u8]) -> String {
+pub fn placeholder_text(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {

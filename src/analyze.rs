@@ -1,0 +1,131 @@
+//! One document through the pipeline: mentions -> claims, quantities and links, with the article's
+//! metadata and dates. The result keeps only what the map needs (quotes, not the whole text).
+
+use crate::claims::{self, Claim};
+use crate::dates::{self, Published};
+use crate::extract::{Extractor, Mention};
+use crate::input::{Document, Meta};
+use crate::links::{self, Link};
+use crate::quantity::{self, Quantity};
+use crate::text;
+
+/// A claim with its evidence.
+#[derive(Debug, Clone)]
+pub struct ClaimRecord {
+    pub claim: Claim,
+    /// The sentence, as written.
+    pub quote: String,
+    /// The date the sentence states, resolved against publication.
+    pub event_date: Option<chrono::NaiveDate>,
+    /// Quantities stated in the same sentence.
+    pub quantities: Vec<Quantity>,
+}
+
+/// A quantity with what it is attached to.
+#[derive(Debug, Clone)]
+pub struct QuantityRecord {
+    pub quantity: Quantity,
+    /// The place mention it is attached to (the claim's place, else the nearest place in the sentence).
+    pub mention: Option<usize>,
+    /// Index of the claim in the same sentence, if any.
+    pub claim: Option<usize>,
+    pub quote: String,
+}
+
+/// A link with its evidence.
+#[derive(Debug, Clone)]
+pub struct LinkRecord {
+    pub link: Link,
+    pub quote: String,
+}
+
+/// Everything the map keeps about one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub doc: String,
+    pub meta: Meta,
+    pub published: Option<Published>,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<ClaimRecord>,
+    pub quantities: Vec<QuantityRecord>,
+    pub links: Vec<LinkRecord>,
+}
+
+/// Runs the pipeline on one document.
+pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
+    let g = x.gazetteer();
+    let mentions = x.extract(&d.bytes);
+    let text = crate::extract::placeholder_text(&d.bytes);
+    let published = d.meta.published.as_deref().and_then(dates::parse_published);
+    let found = claims::extract(&text, &mentions, g);
+    let mut claim_records: Vec<ClaimRecord> = found
+        .into_iter()
+        .map(|c| {
+            let quote = text[c.sentence.clone()].to_string();
+            let event_date = dates::event_date(&quote, published.as_ref());
+            ClaimRecord {
+                claim: c,
+                quote,
+                event_date,
+                quantities: Vec::new(),
+            }
+        })
+        .collect();
+    let mut quantities = Vec::new();
+    let mut link_records = Vec::new();
+    for sent in text::sentences(&text) {
+        let qs = quantity::find(&text, sent.clone());
+        let needs_links = mentions
+            .iter()
+            .filter(|m| m.start >= sent.start && m.end <= sent.end && m.entry.is_some())
+            .nth(1)
+            .is_some();
+        if qs.is_empty() && !needs_links {
+            continue;
+        }
+        let quote = text[sent.clone()].to_string();
+        let toks = text::tokens(&text, sent.clone());
+        let spans = crate::extract::place_spans(g, &mentions, &toks, &sent);
+        for l in links::find(&toks, &spans, &qs, sent.clone()) {
+            link_records.push(LinkRecord {
+                link: l,
+                quote: quote.clone(),
+            });
+        }
+        let claim_here: Vec<usize> = claim_records
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.claim.sentence == sent)
+            .map(|(i, _)| i)
+            .collect();
+        for q in qs {
+            let claim = claim_here.first().copied();
+            for &ci in &claim_here {
+                claim_records[ci].quantities.push(q.clone());
+            }
+            // Attach to the claim's place, else the place mention nearest before the quantity.
+            let mention = claim.map(|ci| claim_records[ci].claim.mention).or_else(|| {
+                spans
+                    .iter()
+                    .map(|s| s.mention)
+                    .rfind(|&m| mentions[m].end <= q.start)
+                    .or_else(|| spans.first().map(|s| s.mention))
+            });
+            quantities.push(QuantityRecord {
+                quantity: q,
+                mention,
+                claim,
+                quote: quote.clone(),
+            });
+        }
+    }
+    Analysis {
+        doc: d.doc.clone(),
+        meta: d.meta.clone(),
+        published,
+        mentions,
+        claims: claim_records,
+        quantities,
+        links: link_records,
+    }
+}

@@ -1,0 +1,193 @@
+//! Aggregation across documents into map layers: one place feature per resolved place, one claim
+//! feature per (document, place, gaining side), one link feature per stated relation, plus the stated
+//! quantities as records. Features carry flat scalar properties with the same keys on every feature of
+//! a layer, stable content-hash ids, and a deterministic order.
+
+mod claim;
+mod link;
+mod place;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::analyze::Analysis;
+use crate::gazetteer::{EntryRef, Gazetteer};
+
+pub use claim::ClaimKey;
+
+/// Feature geometry ([lon, lat] order, WGS 84).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Geometry {
+    Point([f64; 2]),
+    Line(Vec<[f64; 2]>),
+}
+
+/// One feature: a stable id, a geometry and ordered flat properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feature {
+    pub id: String,
+    pub geometry: Geometry,
+    pub properties: Vec<(&'static str, Value)>,
+}
+
+impl Feature {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.properties
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    }
+}
+
+/// The layers of a map.
+#[derive(Debug, Clone, Default)]
+pub struct Layers {
+    pub places: Vec<Feature>,
+    pub claims: Vec<Feature>,
+    pub links: Vec<Feature>,
+    /// Stated quantities, one flat record each (they have no geometry of their own).
+    pub quantities: Vec<Vec<(&'static str, Value)>>,
+}
+
+/// A reference place for `--from`: every feature gets its distance from it.
+#[derive(Debug, Clone)]
+pub struct FromPlace {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Map options that change feature properties.
+#[derive(Debug, Clone, Default)]
+pub struct MapOptions {
+    pub from: Option<FromPlace>,
+    /// The run time to stamp as `extracted_at` (ISO-8601 UTC); None keeps output byte-identical across runs.
+    pub extracted_at: Option<String>,
+}
+
+/// Simplestyle colours (CLAIMS.md): UA gain blue, RU gain red, contested DeepState grey.
+pub const COLOR_UA: &str = "#1f77b4";
+pub const COLOR_RU: &str = "#d62728";
+pub const COLOR_CONTESTED: &str = "#bcaaa4";
+pub const COLOR_PLACE: &str = "#7f7f7f";
+
+/// The producer name stamped on claim features.
+pub fn extractor_name() -> String {
+    format!("placemap@{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A stable id: a prefix and the first 16 hex digits of the SHA-256 of the parts.
+pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0x1f]);
+    }
+    let d = h.finalize();
+    let hex: String = d.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}_{hex}")
+}
+
+/// Rounds to `p` decimals (coordinates use 6).
+pub fn round(x: f64, p: i32) -> f64 {
+    let f = 10f64.powi(p);
+    let r = (x * f).round() / f;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+pub(crate) fn num(x: f64, p: i32) -> Value {
+    serde_json::Number::from_f64(round(x, p)).map_or(Value::Null, Value::Number)
+}
+
+pub(crate) fn opt_str<S: AsRef<str>>(s: Option<S>) -> Value {
+    s.map_or(Value::Null, |s| Value::String(s.as_ref().to_string()))
+}
+
+/// Collects documents and builds the layers. Memory grows with the number of distinct places, claims
+/// and links, not with the text.
+pub struct Aggregator<'g> {
+    g: &'g Gazetteer,
+    places: BTreeMap<EntryRef, place::PlaceAcc>,
+    claims: BTreeMap<ClaimKey, claim::ClaimAcc>,
+    links: Vec<link::LinkAcc>,
+    quantities: Vec<Vec<(&'static str, Value)>>,
+    docs: usize,
+}
+
+impl<'g> Aggregator<'g> {
+    pub fn new(g: &'g Gazetteer) -> Self {
+        Aggregator {
+            g,
+            places: BTreeMap::new(),
+            claims: BTreeMap::new(),
+            links: Vec::new(),
+            quantities: Vec::new(),
+            docs: 0,
+        }
+    }
+
+    /// Adds one analysed document (documents must be added in input order for a stable output).
+    pub fn add(&mut self, a: &Analysis) {
+        let order = self.docs;
+        self.docs += 1;
+        place::add(self.g, &mut self.places, a, order);
+        claim::add(self.g, &mut self.claims, a, order);
+        link::add(self.g, &mut self.links, a, order);
+        claim::add_quantities(self.g, &mut self.quantities, a);
+    }
+
+    /// Builds the layers.
+    pub fn finish(self, opts: &MapOptions) -> Layers {
+        let g = self.g;
+        let claims = claim::features(g, &self.claims, opts);
+        let places = place::features(g, &self.places, &self.claims, opts);
+        let links = link::features(g, &self.links, opts);
+        Layers {
+            places,
+            claims,
+            links,
+            quantities: self.quantities,
+        }
+    }
+}
+
+/// Distance properties for `--from`: `from_place`, `from_km` (geodesic), `from_bearing_deg`.
+pub(crate) fn from_props(opts: &MapOptions, lat: f64, lon: f64) -> Vec<(&'static str, Value)> {
+    match &opts.from {
+        None => Vec::new(),
+        Some(f) => {
+            let km = crate::geodesy::distance_km((f.lat, f.lon), (lat, lon));
+            let b = crate::geodesy::bearing_deg((f.lat, f.lon), (lat, lon));
+            vec![
+                ("from_place", Value::String(f.name.clone())),
+                ("from_km", num(km, 3)),
+                ("from_bearing_deg", num(b, 1)),
+            ]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = stable_id("cc", &["doc", "12", "geonames:1"]);
+        assert_eq!(a, stable_id("cc", &["doc", "12", "geonames:1"]));
+        assert_ne!(a, stable_id("cc", &["doc1", "2", "geonames:1"]));
+        assert_eq!(a.len(), 3 + 16);
+    }
+
+    #[test]
+    fn rounding() {
+        assert_eq!(round(37.123_456_78, 6), 37.123_457);
+        assert_eq!(round(-0.000_000_1, 6), 0.0);
+    }
+}

@@ -1,0 +1,183 @@
+//! Place features: one per resolved place across all documents, with the latest claimed controller.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::claim::{ClaimAcc, ClaimKey};
+use super::{from_props, num, opt_str, stable_id, Feature, Geometry, MapOptions};
+use crate::analyze::Analysis;
+use crate::claims::{Side, Verification};
+use crate::gazetteer::{EntryRef, Gazetteer};
+
+#[derive(Debug, Clone, Default)]
+pub struct PlaceAcc {
+    /// Surface forms in first-seen order and how often each was written.
+    pub names: Vec<(String, usize)>,
+    pub mentions: usize,
+    pub docs: BTreeSet<usize>,
+    pub first_published: Option<chrono::NaiveDate>,
+    pub last_published: Option<chrono::NaiveDate>,
+    pub best_score: f64,
+    pub candidates: usize,
+    pub first_doc: Option<String>,
+}
+
+pub fn add(g: &Gazetteer, acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis, order: usize) {
+    let _ = g;
+    for m in &a.mentions {
+        let Some(e) = m.entry else { continue };
+        let p = acc.entry(e).or_default();
+        match p.names.iter_mut().find(|(n, _)| *n == m.text) {
+            Some((_, c)) => *c += 1,
+            None => p.names.push((m.text.clone(), 1)),
+        }
+        p.mentions += 1;
+        p.docs.insert(order);
+        if p.first_doc.is_none() {
+            p.first_doc = Some(a.doc.clone());
+        }
+        if let Some(d) = a.published.map(|p| p.date) {
+            p.first_published = Some(p.first_published.map_or(d, |f| f.min(d)));
+            p.last_published = Some(p.last_published.map_or(d, |f| f.max(d)));
+        }
+        if m.score > p.best_score {
+            p.best_score = m.score;
+        }
+        p.candidates = p.candidates.max(m.candidates);
+    }
+}
+
+/// The controller the claims point to: the side of the latest dated claims (both sides on that date:
+/// contested); with no dates, the side more documents claim (a tie: contested).
+fn controller(claims: &[(&ClaimKey, &ClaimAcc)]) -> Option<(&'static str, Verification)> {
+    if claims.is_empty() {
+        return None;
+    }
+    let latest = claims.iter().filter_map(|(_, c)| c.date()).max();
+    let pool: Vec<&(&ClaimKey, &ClaimAcc)> = match latest {
+        Some(d) => claims.iter().filter(|(_, c)| c.date() == Some(d)).collect(),
+        None => claims.iter().collect(),
+    };
+    let ua = pool.iter().filter(|(k, _)| k.2 == Side::Ua).count();
+    let ru = pool.iter().filter(|(k, _)| k.2 == Side::Ru).count();
+    let side = match ua.cmp(&ru) {
+        std::cmp::Ordering::Greater => Side::Ua,
+        std::cmp::Ordering::Less => Side::Ru,
+        std::cmp::Ordering::Equal => return Some(("contested", Verification::Disputed)),
+    };
+    let v = pool
+        .iter()
+        .filter(|(k, _)| k.2 == side)
+        .map(|(_, c)| c.verification())
+        .min()
+        .unwrap_or(Verification::Claimed);
+    Some((side.as_str(), v))
+}
+
+pub fn features(
+    g: &Gazetteer,
+    acc: &BTreeMap<EntryRef, PlaceAcc>,
+    claims: &BTreeMap<ClaimKey, ClaimAcc>,
+    opts: &MapOptions,
+) -> Vec<Feature> {
+    let mut by_place: BTreeMap<EntryRef, Vec<(&ClaimKey, &ClaimAcc)>> = BTreeMap::new();
+    for (k, c) in claims {
+        by_place.entry(k.1).or_default().push((k, c));
+    }
+    let mut out = Vec::new();
+    for (&e, p) in acc {
+        let place = g.place(e);
+        let mut names: Vec<&(String, usize)> = p.names.iter().collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.1));
+        let names_written: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        let cs = by_place.get(&e).map(Vec::as_slice).unwrap_or(&[]);
+        let docs_side = |s: Side| {
+            cs.iter()
+                .filter(|(k, _)| k.2 == s)
+                .map(|(k, _)| k.0)
+                .collect::<BTreeSet<_>>()
+                .len() as i64
+        };
+        let (sources_ua, sources_ru) = (docs_side(Side::Ua), docs_side(Side::Ru));
+        let ctl = controller(cs);
+        let last_claim = cs.iter().filter_map(|(_, c)| c.date()).max();
+        let color = match ctl.map(|c| c.0) {
+            Some("UA") => super::COLOR_UA,
+            Some("RU") => super::COLOR_RU,
+            Some(_) => super::COLOR_CONTESTED,
+            None => super::COLOR_PLACE,
+        };
+        let id = stable_id("pl", &[&place.id]);
+        let docs = p.docs.len() as i64;
+        let description = match ctl {
+            Some((side, v)) => format!(
+                "{} mention(s) in {} article(s); latest claimed controller {} ({}); sources claiming UA gains: {}, RU gains: {}",
+                p.mentions, docs, side, v.as_str(), sources_ua, sources_ru
+            ),
+            None => format!("{} mention(s) in {} article(s); no control claims", p.mentions, docs),
+        };
+        let mut props: Vec<(&'static str, Value)> = vec![
+            ("kind", "place".into()),
+            ("place_id", place.id.clone().into()),
+            ("name", place.name.clone().into()),
+            ("names_as_written", names_written.join("; ").into()),
+            ("place_kind", place.kind.into()),
+            ("feature_code", opt_str(place.feature_code.as_deref())),
+            ("country_code", place.country.clone().into()),
+            ("admin1", opt_str(place.admin1.as_deref())),
+            ("population", (place.population as i64).into()),
+            ("doc", opt_str(p.first_doc.as_deref())),
+            ("mentions", (p.mentions as i64).into()),
+            ("documents", docs.into()),
+            (
+                "first_published",
+                opt_str(p.first_published.map(|d| d.format("%Y-%m-%d").to_string())),
+            ),
+            (
+                "last_published",
+                opt_str(p.last_published.map(|d| d.format("%Y-%m-%d").to_string())),
+            ),
+            ("controller", opt_str(ctl.map(|c| c.0))),
+            (
+                "controller_verification",
+                opt_str(ctl.map(|c| c.1.as_str())),
+            ),
+            (
+                "last_claim_date",
+                opt_str(last_claim.map(|d| d.format("%Y-%m-%d").to_string())),
+            ),
+            ("claims", (cs.len() as i64).into()),
+            ("sources_ua", sources_ua.into()),
+            ("sources_ru", sources_ru.into()),
+            ("geo_score", num(p.best_score, 3)),
+            ("geo_candidates", (p.candidates as i64).into()),
+            ("title", place.name.clone().into()),
+            ("description", description.into()),
+            ("marker-color", color.into()),
+            ("marker-symbol", "circle".into()),
+            (
+                "marker-size",
+                if ctl.is_some() { "medium" } else { "small" }.into(),
+            ),
+        ];
+        props.extend(from_props(opts, place.lat, place.lon));
+        out.push(Feature {
+            id,
+            geometry: Geometry::Point([place.lon, place.lat]),
+            properties: props,
+        });
+    }
+    // Most mentioned first, then by name and id.
+    out.sort_by(|a, b| {
+        let m = |f: &Feature| f.get("mentions").and_then(Value::as_i64).unwrap_or(0);
+        let n = |f: &Feature| {
+            f.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        m(b).cmp(&m(a)).then(n(a).cmp(&n(b))).then(a.id.cmp(&b.id))
+    });
+    out
+}

@@ -1,0 +1,301 @@
+//! Sentences and word tokens of an article, with byte offsets into the original text.
+//!
+//! The claim and quantity extractors work sentence by sentence on lowercased word tokens; the offsets
+//! always refer to the input bytes so evidence quotes and mention spans line up.
+
+use std::ops::Range;
+
+/// One word or punctuation token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased text, typographic apostrophes folded to ASCII.
+    pub lower: String,
+    /// True for words and numbers, false for punctuation.
+    pub word: bool,
+    /// The word starts with an uppercase letter.
+    pub capital: bool,
+}
+
+impl Token {
+    /// The word without a possessive ending ("russia's" -> "russia").
+    pub fn stem(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix('\''))
+            .unwrap_or(&self.lower)
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "gov", "sen", "rep",
+    "prof", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "inc", "ltd", "co",
+    "corp", "adm", "brig", "cmdr", "pres", "rev", "mt", "ft",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits text into word and punctuation tokens. Apostrophes and hyphens inside a word, and commas or
+/// periods inside a number ("1,000", "2.5"), stay in the word; "U.S." is one token.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                let prev = chars[j - 1].1;
+                if c.is_alphanumeric()
+                    || ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
+                    || (matches!(c, ',' | '.')
+                        && prev.is_ascii_digit()
+                        && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
+                    // Dotted abbreviations: U.S. / U.K.
+                    || (c == '.'
+                        && prev.is_alphabetic()
+                        && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
+                        && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // A trailing period of a dotted abbreviation (U.S.) belongs to the word.
+            if j < chars.len()
+                && chars[j].1 == '.'
+                && j >= i + 3
+                && chars[j - 2].1 == '.'
+                && chars[j - 1].1.is_alphabetic()
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            let raw = &s[off..end];
+            let lower: String = raw
+                .chars()
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect();
+            out.push(Token {
+                start: base + off,
+                end: base + end,
+                lower,
+                word: true,
+                capital: c.is_uppercase(),
+            });
+            i = j;
+        } else {
+            let end = chars.get(i + 1).map_or(s.len(), |c| c.0);
+            let lower = if is_apostrophe(c) {
+                "'".to_string()
+            } else {
+                c.to_string()
+            };
+            out.push(Token {
+                start: base + off,
+                end: base + end,
+                lower,
+                word: false,
+                capital: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The token span (start inclusive, end exclusive) covering the byte range `start..end`, if any token lies in it.
+pub fn token_span(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
+    let a = toks.iter().position(|t| t.start >= start)?;
+    let b = toks.iter().rposition(|t| t.end <= end)? + 1;
+    (a < b).then_some((a, b))
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '\u{BB}'
+    )
+}
+
+/// Sentence byte ranges: a line break always ends a sentence; '.', '!' or '?' (plus closing quotes)
+/// followed by whitespace ends one unless the word before the period is an abbreviation or an initial.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
+        let seg = &text[a..b];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if a + lead < b - trail {
+            out.push(a + lead..b - trail);
+        }
+    };
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Extend over closing quotes and brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if is_closing(n) || matches!(n, '.' | '!' | '?') {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        match iter.peek() {
+            Some(&(_, n)) if n.is_whitespace() => {}
+            None => {}
+            _ => continue,
+        }
+        if c == '.' {
+            // The word before the period.
+            let before = &text[start..i];
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let w = word.to_lowercase();
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if single_initial || ABBREVIATIONS.contains(&w.as_str()) {
+                // "U.S." at a sentence end is still an abbreviation unless a capitalised word follows
+                // after a line break; keep it simple and continue the sentence.
+                let rest = text[end..].trim_start();
+                let next_is_lower = rest.chars().next().is_some_and(char::is_lowercase);
+                if next_is_lower || !w.contains('.') || single_initial {
+                    continue;
+                }
+                // Dotted abbreviation followed by a capitalised word: ambiguous; treat "U.S. President"
+                // style continuations as the same sentence when the next word is a title.
+                let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                if matches!(
+                    next.as_str(),
+                    "President"
+                        | "Secretary"
+                        | "Army"
+                        | "Navy"
+                        | "Air"
+                        | "officials"
+                        | "State"
+                        | "Defense"
+                        | "Department"
+                        | "Embassy"
+                        | "Ambassador"
+                        | "Congress"
+                        | "Senate"
+                        | "House"
+                        | "Marines"
+                        | "Forces"
+                        | "Treasury"
+                        | "Justice"
+                ) {
+                    continue;
+                }
+            }
+        }
+        push(start, end, &mut out);
+        start = end;
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let t =
+            "Mr. Smith went to Kyiv. He said “it is over.” Then U.S. officials spoke.\nNext line";
+        assert_eq!(
+            sent(t),
+            vec![
+                "Mr. Smith went to Kyiv.",
+                "He said “it is over.”",
+                "Then U.S. officials spoke.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_possessives() {
+        let t = "Russia’s forces lost 1,000 sq km near Kupiansk-Vuzlovyi in the U.S. sense.";
+        let toks = tokens(t, 0..t.len());
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            vec![
+                "russia's",
+                "forces",
+                "lost",
+                "1,000",
+                "sq",
+                "km",
+                "near",
+                "kupiansk-vuzlovyi",
+                "in",
+                "the",
+                "u.s.",
+                "sense",
+                "."
+            ]
+        );
+        assert_eq!(toks[0].stem(), "russia");
+        assert_eq!(&t[toks[7].start..toks[7].end], "Kupiansk-Vuzlovyi");
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for t in [
+            "",
+            ".",
+            "...",
+            "a.",
+            "“",
+            "1,",
+            ",1",
+            "U.S.",
+            "\u{1A}\u{1A}. x",
+        ] {
+            let _ = sentences(t);
+            let _ = tokens(t, 0..t.len());
+        }
+    }
+}
