@@ -206,6 +206,7 @@ mod tests {
                     start,
                     end,
                     mention: i,
+                    metonym: false,
                 }
             })
             .collect()
@@ -235,6 +236,7 @@ mod tests {
             start,
             end: start + 1,
             mention: 3,
+            metonym: false,
         });
         let l = find(&toks, &places, &[], 0..s.len());
         let got: Vec<(usize, usize, Relation)> =

@@ -20,7 +20,7 @@ pub fn action(word: &str) -> Option<Action> {
         "captured" | "capturing" | "capture" | "captures" | "seized" | "seize" | "seizes"
         | "seizing" | "seizure" | "took" | "taken" | "take" | "takes" | "taking" | "overran"
         | "overrun" | "overrunning" | "stormed" | "conquered" | "entered" | "enters"
-        | "entering" | "occupy" | "occupying" | "takeover" | "fell" | "fallen" | "fall" => {
+        | "entering" | "occupy" | "occupying" | "occupied" | "takeover" | "fell" | "fallen" | "fall" => {
             Action::Gain
         }
         "retook" | "retaken" | "retake" | "retakes" | "retaking" | "recaptured" | "recapture"
@@ -37,6 +37,25 @@ pub fn action(word: &str) -> Option<Action> {
         _ => return None,
     })
 }
+
+/// Verbs of driving the enemy out ("pushed Russian troops out of Kherson", "cleared Russian units from
+/// Lyman"): the subject gains the place named after "out of" / "from".
+pub const EXPEL: &[&str] = &[
+    "pushed",
+    "drove",
+    "driven",
+    "forced",
+    "expelled",
+    "ousted",
+    "kicked",
+    "cleared",
+    "routed",
+    "dislodged",
+    "evicted",
+    "chased",
+    "threw",
+    "thrown",
+];
 
 /// Multi-word actions: (words, action). Matched before single words.
 pub const PHRASES: &[(&[&str], Action)] = &[

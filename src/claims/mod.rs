@@ -109,6 +109,8 @@ enum Shape {
     Flag(Side),
     /// "the loss of territory around Kharkiv": the loser is the possessor or the acknowledger.
     LossNoun,
+    /// "Kherson is back under Ukrainian control": the subject place, gained by the named side.
+    Controlled(Side),
 }
 
 struct Cue {
@@ -164,6 +166,75 @@ fn find_cues(toks: &[Token]) -> Vec<Cue> {
                     shape: Shape::Flag(side),
                 });
             }
+            i += 1;
+            continue;
+        }
+        if lexicon::EXPEL.contains(&w) {
+            // "<verb> <side> troops out of|from <place>": the enemy is driven out.
+            let mut k = i + 1;
+            let mut enemy = false;
+            while k < toks.len() && k < i + 6 && toks[k].word {
+                if lexicon::side_word(toks[k].stem()).is_some() {
+                    enemy = true;
+                }
+                if matches!(toks[k].lower.as_str(), "out" | "from") {
+                    break;
+                }
+                k += 1;
+            }
+            if enemy && k < toks.len() && matches!(toks[k].lower.as_str(), "out" | "from") {
+                let end =
+                    if toks[k].lower == "out" && toks.get(k + 1).is_some_and(|t| t.lower == "of") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                out.push(Cue {
+                    start: i,
+                    end,
+                    action: Action::Gain,
+                    shape: Shape::Object,
+                });
+                i = end;
+                continue;
+            }
+        }
+        if w == "control" && i >= 2 && toks[i - 2].lower == "under" {
+            // "back under Ukrainian control", "came under Russian control": the subject place changed hands.
+            let side = lexicon::side_word(toks[i - 1].stem());
+            let change = (i.saturating_sub(5)..i - 2).any(|k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "back"
+                        | "came"
+                        | "come"
+                        | "comes"
+                        | "coming"
+                        | "returned"
+                        | "passed"
+                        | "fell"
+                        | "fallen"
+                )
+            });
+            if let (Some(side), true) = (side, change) {
+                out.push(Cue {
+                    start: i - 2,
+                    end: i + 1,
+                    action: Action::Gain,
+                    shape: Shape::Controlled(side),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if w == "occupied"
+            && i > 0
+            && (matches!(
+                toks[i - 1].lower.as_str(),
+                "the" | "a" | "an" | "newly" | "temporarily" | "formerly" | "still" | "recently"
+            ) || !toks.get(i + 1).is_some_and(|t| t.capital))
+        {
+            // "the occupied city", "occupied territories": a state, not an event.
             i += 1;
             continue;
         }
@@ -257,7 +328,7 @@ fn targets(toks: &[Token], places: &[PlaceSpan], cue: &Cue, cues: &[Cue]) -> Vec
         .collect();
     let mut out = Vec::new();
     match cue.shape {
-        Shape::Subject => {
+        Shape::Subject | Shape::Controlled(_) => {
             // The subject place before the cue. A place that is the object of a preposition ("150 km
             // south-east of Kharkiv") is an appositive detail, unless it names the settlement itself
             // ("the town of Lyman").
@@ -265,7 +336,11 @@ fn targets(toks: &[Token], places: &[PlaceSpan], cue: &Cue, cues: &[Cue]) -> Vec
             let mut fallback = None;
             while k > 0 && cue.start - k < 14 {
                 k -= 1;
-                if let Some(p) = places.iter().position(|p| p.end == k + 1) {
+                let metonym_ok = matches!(cue.shape, Shape::Controlled(_));
+                if let Some(p) = places
+                    .iter()
+                    .position(|p| p.end == k + 1 && (!p.metonym || metonym_ok))
+                {
                     let s = places[p].start;
                     let prep = s > 0 && lexicon::PREPOSITIONS.contains(&toks[s - 1].lower.as_str());
                     let settlement_of = s > 1
@@ -434,41 +509,65 @@ pub fn extract(text: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Claim> {
                     .find(|a| a.end <= k && a.is_subject())
                     .map_or(Side::Unknown, |a| a.side)
             });
-        if places.is_empty() || cues.is_empty() {
-            // A denial with no place of its own disputes the previous sentence's claims of the denier's loss.
-            if let Some(d) = denial.filter(|d| d.is_belligerent()) {
-                if places.is_empty() {
-                    let prev_start = out.last().map(|c| c.sentence.start);
-                    for c in out.iter_mut().rev() {
-                        if Some(c.sentence.start) != prev_start {
-                            break;
-                        }
-                        if c.losing == d {
-                            c.verification = Verification::Disputed;
-                        }
+        let before = out.len();
+        let prev_start = out.last().map(|c| c.sentence.start);
+        if !places.is_empty() && !cues.is_empty() {
+            sentence_claims(
+                text, &sent, &toks, &places, &cues, &acts, &attrs, denial, mentions, g, &mut out,
+            );
+        }
+        // A denial that makes no claim of its own disputes the previous sentence's claims of the
+        // denier's loss ("Russia said it took X. Kyiv denied it.").
+        if let Some(d) = denial.filter(|d| d.is_belligerent()) {
+            if out.len() == before {
+                for c in out.iter_mut().rev() {
+                    if Some(c.sentence.start) != prev_start {
+                        break;
+                    }
+                    if c.losing == d {
+                        c.verification = Verification::Disputed;
                     }
                 }
             }
-            continue;
         }
+    }
+    out
+}
+
+/// The claims of one sentence.
+#[allow(clippy::too_many_arguments)]
+fn sentence_claims(
+    text: &str,
+    sent: &Range<usize>,
+    toks: &[Token],
+    places: &[PlaceSpan],
+    cues: &[Cue],
+    acts: &[Actor],
+    attrs: &[Attribution],
+    denial: Option<Side>,
+    mentions: &[Mention],
+    g: &Gazetteer,
+    out: &mut Vec<Claim>,
+) {
+    {
         let hedged = toks.iter().enumerate().any(|(k, t)| {
             lexicon::HEDGES.contains(&t.lower.as_str())
                 || (matches!(t.lower.as_str(), "verified" | "confirmed" | "independently")
-                    && negated(&toks, k))
+                    && negated(toks, k))
         });
         let independent = toks
             .iter()
             .enumerate()
-            .any(|(k, t)| lexicon::CORROBORATION.contains(&t.lower.as_str()) && !negated(&toks, k));
-        for cue in &cues {
-            let tgs = targets(&toks, &places, cue, &cues);
+            .any(|(k, t)| lexicon::CORROBORATION.contains(&t.lower.as_str()) && !negated(toks, k));
+        for cue in cues {
+            let tgs = targets(toks, places, cue, cues);
             if tgs.is_empty() {
                 continue;
             }
-            let actor = acting_actor(&acts, &toks, cue);
+            let actor = acting_actor(acts, toks, cue);
             let claimant_attr: Option<&Attribution> = attrs.first();
             let (mut gaining, mut losing, actor_text) = match (cue.shape, actor) {
-                (Shape::Flag(side), _) => (side, side.opposite(), None),
+                (Shape::Flag(side) | Shape::Controlled(side), _) => (side, side.opposite(), None),
                 (Shape::LossNoun, _) => {
                     // The loser: a possessor right before "loss", else whoever acknowledges it.
                     let possessor = acts
@@ -484,7 +583,7 @@ pub fn extract(text: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Claim> {
                 }
                 (_, Some(a)) if a.side.is_belligerent() => {
                     let s = a.side;
-                    let text = Some(phrase(text, &toks, a.start, a.end));
+                    let text = Some(phrase(text, toks, a.start, a.end));
                     match cue.action {
                         Action::Gain | Action::Regain => (s, s.opposite(), text),
                         Action::Loss | Action::Euphemism => (s.opposite(), s, text),
@@ -536,14 +635,14 @@ pub fn extract(text: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Claim> {
                         .map(|t| t.lower.as_str())
                         .collect();
                     (
-                        Some(phrase(text, &toks, a.start, a.end)),
+                        Some(phrase(text, toks, a.start, a.end)),
                         a.side,
                         lexicon::claimant_type(&words),
                     )
                 }
                 None => (None, Side::Unknown, "unknown"),
             };
-            let cue_text = phrase(text, &toks, cue.start, cue.end);
+            let cue_text = phrase(text, toks, cue.start, cue.end);
             let regain_word = cue.action == Action::Regain;
             for &p in &tgs {
                 let m = places[p].mention;
@@ -564,7 +663,9 @@ pub fn extract(text: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Claim> {
                     _ => "capture",
                 };
                 let mut confidence: f64 = 0.8;
-                if actor_text.is_none() && !matches!(cue.shape, Shape::Flag(_)) {
+                if actor_text.is_none()
+                    && !matches!(cue.shape, Shape::Flag(_) | Shape::Controlled(_))
+                {
                     confidence -= 0.15;
                 }
                 if hedged {
@@ -596,7 +697,6 @@ pub fn extract(text: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Claim> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -692,6 +792,26 @@ mod tests {
         assert_eq!(
             c,
             vec![("Soledar".into(), "RU", "capture", "disputed", false)]
+        );
+    }
+
+    #[test]
+    fn expulsions_occupations_and_control_states() {
+        assert_eq!(
+            claims("Ukrainian troops ousted Russian forces from Bilohorivka."),
+            vec![("Bilohorivka".into(), "UA", "recapture", "claimed", false)]
+        );
+        assert_eq!(
+            claims("Russian forces occupied Izyum in April."),
+            vec![("Izyum".into(), "RU", "capture", "claimed", false)]
+        );
+        assert_eq!(
+            claims("Life in the occupied city of Kherson was hard."),
+            vec![]
+        );
+        assert_eq!(
+            claims("Kherson is back under Ukrainian control, the governor said."),
+            vec![("Kherson".into(), "UA", "recapture", "claimed", false)]
         );
     }
 

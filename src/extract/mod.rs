@@ -34,7 +34,8 @@ pub struct Mention {
     pub non_settlement: bool,
 }
 
-/// A mappable place mention (resolved, not a country, not a river or sea, not a metonym) as a token
+/// A mappable place mention (resolved, not a country, not a river or sea, not a hyphenated modifier such
+/// as "Moscow-installed") as a token
 /// span of a sentence: what claims and links attach to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceSpan {
@@ -43,6 +44,8 @@ pub struct PlaceSpan {
     pub end: usize,
     /// Index into the document's mentions.
     pub mention: usize,
+    /// Used as a metonym ("Kyiv denied"): it can be the object of an action but not its subject.
+    pub metonym: bool,
 }
 
 /// The mappable place mentions inside `sentence`, by token span of `toks` (the sentence's tokens).
@@ -56,17 +59,18 @@ pub fn place_spans(
         .iter()
         .enumerate()
         .filter(|(_, m)| m.start >= sentence.start && m.end <= sentence.end)
-        .filter(|(_, m)| {
-            m.entry.is_some_and(|e| g.kind(e) != Kind::Country)
-                && !m.non_settlement
-                && m.role == Role::Literal
-        })
+        .filter(|(_, m)| m.entry.is_some_and(|e| g.kind(e) != Kind::Country) && !m.non_settlement)
         .filter_map(|(i, m)| {
             let (start, end) = crate::text::token_span(toks, m.start, m.end)?;
+            // A hyphenated modifier is one token with more after the name ("Moscow-installed").
+            if toks[end - 1].end > m.end {
+                return None;
+            }
             Some(PlaceSpan {
                 start,
                 end,
                 mention: i,
+                metonym: m.role == Role::Metonym,
             })
         })
         .collect()
@@ -177,11 +181,16 @@ impl<'g> Extractor<'g> {
                         )
                     })
             });
+            let anchor = kept.get(i + 1).and_then(|(n, _)| {
+                let gap = text.get(s.end..n.start)?;
+                resolve_anchor(gap, i + 1)
+            });
             pending.push(Pending {
                 key: s.key.clone(),
                 wants_region,
                 qualifier,
                 settlement_cue,
+                anchor,
             });
         }
         let res = resolve::resolve(self.g, &pending);
@@ -209,6 +218,50 @@ impl<'g> Extractor<'g> {
 }
 
 /// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
+static NEAR_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^,?\s*(?:(?:just|close|right|located|situated|lying|which\s+lies|which\s+is)\s+)?(?:near|outside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|not\s+far\s+from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+    )
+    .expect("near pattern")
+});
+
+static DISTANCE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^,?\s*(?:some|about|around|roughly|approximately|nearly|almost|just|less\s+than|more\s+than|over|under)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+    )
+    .expect("distance pattern")
+});
+
+static WITHIN_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^,?\s*in\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$",
+    )
+    .expect("within pattern")
+});
+
+/// The anchor a gap between two mentions states ("near", "30 km south of", "in the").
+fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
+    if gap.len() > 60 {
+        return None;
+    }
+    if NEAR_GAP.is_match(gap) {
+        return Some(resolve::Anchor::Near(next, 60.0));
+    }
+    if let Some(c) = DISTANCE_GAP.captures(gap) {
+        let v: f64 = c.get(1)?.as_str().replace(',', ".").parse().ok()?;
+        let km = if c.get(2)?.as_str().to_lowercase().starts_with('m') {
+            v * 1.609_344
+        } else {
+            v
+        };
+        return Some(resolve::Anchor::Near(next, km * 1.5 + 25.0));
+    }
+    if WITHIN_GAP.is_match(gap) {
+        return Some(resolve::Anchor::Within(next));
+    }
+    None
+}
+
 pub fn placeholder_text(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -261,6 +314,22 @@ mod tests {
         let m = mentions("Troops crossed the Dnipro river near Kherson.");
         let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");
         assert_eq!(dnipro.1, None);
+    }
+
+    #[test]
+    fn stated_locations_pick_or_refuse_a_namesake() {
+        // The gazetteer's Pisky lie in Poltava and Mykolaiv oblasts, far from Donetsk: the frontline
+        // village is missing, so the mention stays unresolved rather than snapping to a namesake.
+        let m = mentions("Russian troops seized the village of Pisky near Donetsk.");
+        assert_eq!(m[0], ("Pisky".to_string(), None));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:709717"));
+        // A stated region picks the namesake inside it.
+        let m = mentions("Shelling hit Pisky in the Mykolaiv region overnight.");
+        let pisky = m[0].1.as_deref().expect("resolved");
+        assert!(
+            pisky == "geonames:697504" || pisky == "geonames:697505",
+            "{pisky}"
+        );
     }
 
     #[test]

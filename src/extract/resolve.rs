@@ -18,6 +18,44 @@ pub struct Pending {
     pub qualifier: Option<usize>,
     /// A settlement cue before it ("the city of", "village of").
     pub settlement_cue: bool,
+    /// "X near Y", "X, 30 km north of Y", "X in the Y region": the mention that locates this one.
+    pub anchor: Option<Anchor>,
+}
+
+/// A stated location relative to another mention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Anchor {
+    /// Within `km` of the mention at this index.
+    Near(usize, f64),
+    /// Inside the region (or country) of the mention at this index.
+    Within(usize),
+}
+
+impl Anchor {
+    fn target(self) -> usize {
+        match self {
+            Anchor::Near(j, _) | Anchor::Within(j) => j,
+        }
+    }
+
+    /// Whether entry `r` satisfies the anchor resolved to `a`; None when the anchor cannot judge.
+    fn holds(self, g: &Gazetteer, r: EntryRef, a: EntryRef) -> Option<bool> {
+        match self {
+            Anchor::Near(_, km) => {
+                if g.kind(a) != Kind::Place {
+                    return None;
+                }
+                let (x, y) = (g.record(r), g.record(a));
+                Some(distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km)
+            }
+            Anchor::Within(_) => {
+                if !g.kind(a).is_region() && g.kind(a) != Kind::Country {
+                    return None;
+                }
+                Some(contains_entry(g, a, r))
+            }
+        }
+    }
 }
 
 /// The resolution of one mention.
@@ -166,6 +204,13 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
             if p.settlement_cue && g.kind(*r) == Kind::Place {
                 s += 0.5;
             }
+            if let Some(anchor) = p.anchor {
+                if let Some(a) = first.get(anchor.target()).copied().flatten() {
+                    if anchor.holds(g, *r, a) == Some(true) {
+                        s += 2.5;
+                    }
+                }
+            }
             scored.push((*r, s));
         }
         let agg = by_key.entry(p.key.as_str()).or_default();
@@ -176,6 +221,26 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
         finals.push(scored);
     }
     // One sense per name per document: the best candidate over all occurrences of the key.
+    // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
+    // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
+    // unresolved.
+    let mut broken: HashSet<&str> = HashSet::new();
+    for p in pending {
+        let Some(anchor) = p.anchor else { continue };
+        let Some(a) = first.get(anchor.target()).copied().flatten() else {
+            continue;
+        };
+        let best = by_key[p.key.as_str()]
+            .iter()
+            .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)))
+            .map(|(r, _)| *r);
+        if let Some(b) = best {
+            let small = g.kind(b) == Kind::Place && g.record(b).population < 100_000;
+            if small && anchor.holds(g, b, a) == Some(false) {
+                broken.insert(p.key.as_str());
+            }
+        }
+    }
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let agg = &by_key[p.key.as_str()];
@@ -192,11 +257,12 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
         };
         let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
         let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
-        let entry = if far_namesake(g, best, &first, i, &countries) {
-            None
-        } else {
-            Some(best)
-        };
+        let entry =
+            if broken.contains(p.key.as_str()) || far_namesake(g, best, &first, i, &countries) {
+                None
+            } else {
+                Some(best)
+            };
         out.push(Resolution {
             entry,
             score: (conf * 1000.0).round() / 1000.0,
