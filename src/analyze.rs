@@ -75,9 +75,11 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     let mut link_records = Vec::new();
     for sent in text::sentences(&text) {
         let qs = quantity::find(&text, sent.clone());
-        let needs_links = mentions
+        let from = mentions.partition_point(|m| m.start < sent.start);
+        let needs_links = mentions[from..]
             .iter()
-            .filter(|m| m.start >= sent.start && m.end <= sent.end && m.entry.is_some())
+            .take_while(|m| m.start < sent.end)
+            .filter(|m| m.end <= sent.end && m.entry.is_some())
             .nth(1)
             .is_some();
         if qs.is_empty() && !needs_links {
@@ -92,11 +94,10 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
                 quote: quote.clone(),
             });
         }
-        let claim_here: Vec<usize> = claim_records
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.claim.sentence == sent)
-            .map(|(i, _)| i)
+        // Claims are in sentence order.
+        let first_claim = claim_records.partition_point(|c| c.claim.sentence.start < sent.start);
+        let claim_here: Vec<usize> = (first_claim..claim_records.len())
+            .take_while(|&i| claim_records[i].claim.sentence == sent)
             .collect();
         for q in qs {
             let claim = claim_here.first().copied();

@@ -81,7 +81,11 @@ pub fn actors(toks: &[Token]) -> Vec<Actor> {
         // Side word followed by an actor noun within three words.
         let mut noun_end = None;
         for k in i + 1..(i + 4).min(toks.len()) {
-            if !toks[k].word {
+            let w = toks[k].lower.as_str();
+            if !toks[k].word
+                || SPEECH.contains(&w)
+                || matches!(w, "its" | "their" | "his" | "her" | "that" | "and" | "or")
+            {
                 break;
             }
             if ACTOR_NOUNS.contains(&toks[k].lower.as_str()) {

@@ -20,9 +20,8 @@ pub fn action(word: &str) -> Option<Action> {
         "captured" | "capturing" | "capture" | "captures" | "seized" | "seize" | "seizes"
         | "seizing" | "seizure" | "took" | "taken" | "take" | "takes" | "taking" | "overran"
         | "overrun" | "overrunning" | "stormed" | "conquered" | "entered" | "enters"
-        | "entering" | "occupy" | "occupying" | "occupied" | "takeover" | "fell" | "fallen" | "fall" => {
-            Action::Gain
-        }
+        | "entering" | "occupy" | "occupying" | "occupied" | "takeover" | "fell" | "fallen"
+        | "fall" => Action::Gain,
         "retook" | "retaken" | "retake" | "retakes" | "retaking" | "recaptured" | "recapture"
         | "recaptures" | "recapturing" | "regained" | "regain" | "regains" | "regaining"
         | "liberated" | "liberate" | "liberates" | "liberating" | "liberation" | "freed"

@@ -55,10 +55,14 @@ pub fn place_spans(
     toks: &[crate::text::Token],
     sentence: &std::ops::Range<usize>,
 ) -> Vec<PlaceSpan> {
+    // Mentions are in text order: start at the sentence's first one (long documents stay linear).
+    let from = mentions.partition_point(|m| m.start < sentence.start);
     mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.start >= sentence.start && m.end <= sentence.end)
+        .skip(from)
+        .take_while(|(_, m)| m.start < sentence.end)
+        .filter(|(_, m)| m.end <= sentence.end)
         .filter(|(_, m)| m.entry.is_some_and(|e| g.kind(e) != Kind::Country) && !m.non_settlement)
         .filter_map(|(i, m)| {
             let (start, end) = crate::text::token_span(toks, m.start, m.end)?;

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
+use crate::gazetteer::spatial::SpatialIndex;
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::geodesy::distance_km;
 use crate::index::record::Kind;
@@ -104,14 +105,21 @@ fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
 
 /// Resolves all mentions of one document.
 pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
-    let cands: Vec<Cands> = pending
+    // Candidates depend only on the key: computed once per distinct name (long documents repeat names).
+    let mut cache: HashMap<(&str, bool), std::rc::Rc<Cands>> = HashMap::new();
+    let cands: Vec<std::rc::Rc<Cands>> = pending
         .iter()
         .map(|p| {
-            let mut c = candidates(g, &p.key);
-            if p.wants_region {
-                c.list.retain(|(r, _)| g.kind(*r).is_region());
-            }
-            c
+            cache
+                .entry((p.key.as_str(), p.wants_region))
+                .or_insert_with(|| {
+                    let mut c = candidates(g, &p.key);
+                    if p.wants_region {
+                        c.list.retain(|(r, _)| g.kind(*r).is_region());
+                    }
+                    std::rc::Rc::new(c)
+                })
+                .clone()
         })
         .collect();
     // Pass 1: priors only.
@@ -135,11 +143,35 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
             *admin1s.entry(a).or_insert(0.0) += w;
         }
     }
+    // Spatial coherence works on the distinct confident first choices (an R-tree, so long documents stay
+    // linear rather than quadratic).
+    let mut conf_count: HashMap<EntryRef, usize> = HashMap::new();
+    let mut place_count: HashMap<EntryRef, usize> = HashMap::new();
+    for (i, f) in first.iter().enumerate() {
+        if let Some(r) = f.filter(|r| g.kind(*r) == Kind::Place) {
+            *place_count.entry(r).or_insert(0) += 1;
+            if confident[i] {
+                *conf_count.entry(r).or_insert(0) += 1;
+            }
+        }
+    }
+    let conf_index = SpatialIndex::new(g, conf_count.keys().copied());
+    let place_index = SpatialIndex::new(g, place_count.keys().copied());
+    let place_mentions: usize = place_count.values().sum();
     // Pass 2: context.
+    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::new();
     let mut by_key: HashMap<&str, HashMap<EntryRef, f64>> = HashMap::new();
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let own = first[i];
+        let plain =
+            p.qualifier.is_none() && p.anchor.is_none() && !p.settlement_cue && !p.wants_region;
+        if plain {
+            if let Some(sc) = scored_cache.get(p.key.as_str()) {
+                finals.push(sc.clone());
+                continue;
+            }
+        }
         let mut scored = Vec::with_capacity(cands[i].list.len());
         for (r, prior) in &cands[i].list {
             let mut s = *prior;
@@ -180,16 +212,14 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
             // Spatial coherence with the other confident places (places only: region points are conventions).
             if g.kind(*r) == Kind::Place {
                 let rec = g.record(*r);
-                let near = first.iter().enumerate().any(|(j, f)| {
-                    j != i
-                        && confident[j]
-                        && f.is_some_and(|o| {
-                            o != *r && g.kind(o) == Kind::Place && {
-                                let orec = g.record(o);
-                                distance_km((rec.lat, rec.lon), (orec.lat, orec.lon)) < 150.0
-                            }
-                        })
-                });
+                let own_conf = if confident[i] { own } else { None };
+                let near = conf_index
+                    .within(g, rec.lat, rec.lon, 150.0)
+                    .iter()
+                    .any(|(o, _)| {
+                        *o != *r
+                            && (Some(*o) != own_conf || conf_count.get(o).copied().unwrap_or(0) > 1)
+                    });
                 if near {
                     s += 0.8;
                 }
@@ -212,6 +242,9 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
                 }
             }
             scored.push((*r, s));
+        }
+        if plain {
+            scored_cache.insert(p.key.as_str(), scored.clone());
         }
         let agg = by_key.entry(p.key.as_str()).or_default();
         for (r, s) in &scored {
@@ -257,12 +290,20 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
         };
         let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
         let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
-        let entry =
-            if broken.contains(p.key.as_str()) || far_namesake(g, best, &first, i, &countries) {
-                None
-            } else {
-                Some(best)
-            };
+        let entry = if broken.contains(p.key.as_str())
+            || far_namesake(
+                g,
+                best,
+                first[i],
+                &place_index,
+                &place_count,
+                place_mentions,
+                &countries,
+            ) {
+            None
+        } else {
+            Some(best)
+        };
         out.push(Resolution {
             entry,
             score: (conf * 1000.0).round() / 1000.0,
@@ -277,30 +318,30 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
 fn far_namesake(
     g: &Gazetteer,
     r: EntryRef,
-    first: &[Option<EntryRef>],
-    me: usize,
+    own: Option<EntryRef>,
+    index: &SpatialIndex,
+    counts: &HashMap<EntryRef, usize>,
+    place_mentions: usize,
     countries: &HashMap<String, f64>,
 ) -> bool {
     if g.kind(r) != Kind::Place || g.record(r).population >= 20_000 {
         return false;
     }
-    let rec = g.record(r);
-    let others: Vec<EntryRef> = first
-        .iter()
-        .enumerate()
-        .filter(|(j, f)| *j != me && f.is_some_and(|o| g.kind(o) == Kind::Place && o != r))
-        .filter_map(|(_, f)| *f)
-        .collect();
-    if others.len() < 2 {
+    // The other mentions' places: all first choices except this mention's own and those naming `r`.
+    let own_place = own.filter(|o| g.kind(*o) == Kind::Place && *o != r);
+    let others =
+        place_mentions - counts.get(&r).copied().unwrap_or(0) - usize::from(own_place.is_some());
+    if others < 2 {
         return false;
     }
-    let nearest = others
-        .iter()
-        .map(|o| {
-            let orec = g.record(*o);
-            distance_km((rec.lat, rec.lon), (orec.lat, orec.lon))
+    let rec = g.record(r);
+    let nearest = index
+        .nearest(g, rec.lat, rec.lon, 4)
+        .into_iter()
+        .find(|(o, _)| {
+            *o != r && (Some(*o) != own_place || counts.get(o).copied().unwrap_or(0) > 1)
         })
-        .fold(f64::INFINITY, f64::min);
+        .map_or(f64::INFINITY, |(_, d)| d);
     let cc_support = countries.get(g.country(r)).copied().unwrap_or(0.0);
     nearest > 400.0 && cc_support < 1.5
 }

@@ -1,0 +1,156 @@
+//! Extraction throughput, thread scaling and streaming memory.
+//!
+//! `cargo bench --bench throughput` measures, on news text (GeoWebNews from ../shared when present,
+//! otherwise this repository's own fixture articles):
+//!   * single-thread throughput of `extract` (mentions only) and of the whole `map` pipeline, MB/s,
+//!     after start-up, in-process;
+//!   * the same with 1 and 2 rayon threads (scaling);
+//!   * peak RSS of the release binary streaming a generated corpus directory of
+//!     PLACEMAP_BENCH_MB megabytes (default 256; set 1024 for the 1 GB figure) through `extract`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use placemap::analyze::analyze;
+use placemap::extract::Extractor;
+use placemap::input::{Document, Meta};
+use placemap::Gazetteer;
+use rayon::prelude::*;
+
+fn corpus() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gwn = root.join("../shared/bench/gwn/texts");
+    let dir = if gwn.is_dir() {
+        gwn
+    } else {
+        root.join("tests/fixtures/articles")
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn peak_rss_children_kb() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut ru: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru);
+        ru.ru_maxrss
+    }
+}
+
+fn mb_per_s(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs
+}
+
+fn main() {
+    let g = Gazetteer::bundled().expect("gazetteer");
+    let x = Extractor::new(&g);
+    let docs = corpus();
+    let one: usize = docs.iter().map(Vec::len).sum();
+    // Repeat the corpus to about 20 MB so timings are stable.
+    let reps = (20_000_000 / one.max(1)).max(1);
+    let total = one * reps;
+    println!(
+        "corpus: {} documents, {:.2} MB x {reps} = {:.1} MB",
+        docs.len(),
+        one as f64 / 1e6,
+        total as f64 / 1e6
+    );
+    let t = Instant::now();
+    let mut n = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            n += x.extract(d).len();
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "extract, 1 thread:   {:7.1} MB/s ({n} mentions)",
+        mb_per_s(total, s)
+    );
+    let documents: Vec<Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Document {
+            doc: i.to_string(),
+            bytes: b.clone(),
+            meta: Meta::default(),
+        })
+        .collect();
+    let t = Instant::now();
+    let mut claims = 0usize;
+    for _ in 0..reps {
+        for d in &documents {
+            claims += analyze(&x, d).claims.len();
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "map pipeline, 1 thread: {:4.1} MB/s ({claims} claim statements)",
+        mb_per_s(total, s)
+    );
+    let mut base = 0.0;
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        let t = Instant::now();
+        let n: usize = pool.install(|| {
+            (0..reps)
+                .into_par_iter()
+                .map(|_| docs.iter().map(|d| x.extract(d).len()).sum::<usize>())
+                .sum()
+        });
+        let rate = mb_per_s(total, t.elapsed().as_secs_f64());
+        if threads == 1 {
+            base = rate;
+        }
+        println!(
+            "extract, {threads} thread(s) (rayon): {rate:7.1} MB/s, x{:.2} ({n} mentions)",
+            rate / base
+        );
+    }
+    // Streaming memory: the release binary over a generated directory.
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/placemap");
+    if !bin.exists() {
+        println!("(no target/release/placemap: skipping the streaming memory run)");
+        return;
+    }
+    let mb: usize = std::env::var("PLACEMAP_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    let dir = std::env::temp_dir().join(format!("placemap-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let mut written = 0usize;
+    let mut i = 0usize;
+    while written < mb * 1_000_000 {
+        let d = &docs[i % docs.len()];
+        std::fs::write(dir.join(format!("{i:07}.txt")), d).expect("write");
+        written += d.len();
+        i += 1;
+    }
+    let t = Instant::now();
+    let status = Command::new(&bin)
+        .args(["extract", "-o", "/dev/null"])
+        .arg(&dir)
+        .status()
+        .expect("run placemap");
+    let s = t.elapsed().as_secs_f64();
+    let rss = peak_rss_children_kb();
+    let _ = std::fs::remove_dir_all(&dir);
+    println!(
+        "streaming: {:.0} MB in {i} files through `placemap extract` (all cores): {:.1} s wall, {:.0} MB/s, peak RSS {} MB ({status})",
+        written as f64 / 1e6,
+        s,
+        mb_per_s(written, s),
+        rss / 1024
+    );
+}
