@@ -95,6 +95,26 @@ pub fn add(g: &Gazetteer, acc: &mut BTreeMap<ClaimKey, ClaimAcc>, a: &Analysis, 
     }
 }
 
+/// The stable id of a claim feature: (source URL or document, first statement's position, place, type, side).
+fn claim_id(
+    source: &str,
+    char_start: usize,
+    place_id: &str,
+    claim_type: &str,
+    side: Side,
+) -> String {
+    stable_id(
+        "cc",
+        &[
+            source,
+            &char_start.to_string(),
+            place_id,
+            claim_type,
+            side.as_str(),
+        ],
+    )
+}
+
 fn pick(qs: &[&Quantity], kinds: &[QuantityKind]) -> Option<Quantity> {
     qs.iter()
         .find(|q| kinds.contains(&q.kind))
@@ -193,15 +213,12 @@ pub fn features(
         };
         let losing = claim.losing;
         let (acled, cameo, category) = codes(side, claim.claim_type, &place.country);
-        let id = stable_id(
-            "cc",
-            &[
-                c.url.as_deref().unwrap_or(&c.doc),
-                &first.char_start.to_string(),
-                &place.id,
-                claim.claim_type,
-                side.as_str(),
-            ],
+        let id = claim_id(
+            c.url.as_deref().unwrap_or(&c.doc),
+            first.char_start,
+            &place.id,
+            claim.claim_type,
+            side,
         );
         let confidence = c
             .statements
@@ -340,36 +357,19 @@ pub fn add_quantities(g: &Gazetteer, out: &mut Vec<Vec<(&'static str, Value)>>, 
             .and_then(|m| a.mentions[m].entry)
             .map(|e| g.place(e));
         let claim = q.claim.map(|ci| &a.claims[ci]);
+        // The id of the claim feature this quantity's claim merges into: its document's first statement
+        // about the same place and side.
         let claim_id = claim.and_then(|c| {
-            let m = &a.mentions[c.claim.mention];
-            let e = m.entry?;
-            let p = g.place(e);
-            // The same id the claim feature gets (its first statement is the earliest in the document).
-            let first = a
-                .claims
-                .iter()
-                .filter(|o| {
-                    a.mentions[o.claim.mention].entry == Some(e)
-                        && o.claim.gaining == c.claim.gaining
-                })
-                .map(|o| a.mentions[o.claim.mention].start)
-                .min()?;
-            Some(stable_id(
-                "cc",
-                &[
-                    a.meta.url.as_deref().unwrap_or(&a.doc),
-                    &first.to_string(),
-                    &p.id,
-                    a.claims
-                        .iter()
-                        .find(|o| {
-                            a.mentions[o.claim.mention].entry == Some(e)
-                                && o.claim.gaining == c.claim.gaining
-                                && a.mentions[o.claim.mention].start == first
-                        })
-                        .map_or(c.claim.claim_type, |o| o.claim.claim_type),
-                    c.claim.gaining.as_str(),
-                ],
+            let e = a.mentions[c.claim.mention].entry?;
+            let first = a.claims.iter().find(|o| {
+                a.mentions[o.claim.mention].entry == Some(e) && o.claim.gaining == c.claim.gaining
+            })?;
+            Some(claim_id(
+                a.meta.url.as_deref().unwrap_or(&a.doc),
+                a.mentions[first.claim.mention].start,
+                g.id(e),
+                first.claim.claim_type,
+                first.claim.gaining,
             ))
         });
         let qq = &q.quantity;
