@@ -4,6 +4,7 @@
 //! mentions, drop people, organisations, common words and demonyms) -> [`resolve`] (pick the entry with
 //! document context).
 
+pub mod lexicon;
 pub mod recognize;
 pub mod resolve;
 pub mod scan;
@@ -146,9 +147,17 @@ impl<'g> Extractor<'g> {
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
+        let mut cands = resolve::CandCache::default();
+        let mut infos: std::collections::HashMap<&str, resolve::NameInfo> =
+            std::collections::HashMap::new();
         let verdicts: Vec<Verdict> = spots
             .iter()
-            .map(|s| recognize::judge(&ctx, s, &self.demonyms, &starts))
+            .map(|s| {
+                let info = *infos
+                    .entry(s.key.as_str())
+                    .or_insert_with(|| resolve::NameInfo::of(self.g, &cands.get(self.g, &s.key)));
+                recognize::judge(&ctx, s, &self.demonyms, &starts, &info)
+            })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
         let surnames: HashSet<&str> = spots
@@ -162,11 +171,11 @@ impl<'g> Extractor<'g> {
             match v {
                 Verdict::Reject | Verdict::Surname => {}
                 _ if surnames.contains(s.key.as_str()) => {}
-                v => kept.push((s, *v == Verdict::NonSettlement)),
+                v => kept.push((s, *v)),
             }
         }
         let mut pending = Vec::with_capacity(kept.len());
-        for (i, (s, _)) in kept.iter().enumerate() {
+        for (i, (s, verdict)) in kept.iter().enumerate() {
             let wants_region = s
                 .key
                 .rsplit_once(' ')
@@ -195,13 +204,17 @@ impl<'g> Extractor<'g> {
                 qualifier,
                 settlement_cue,
                 anchor,
+                // A stated location or a settlement cue says it is a place after all.
+                doubtful: *verdict == Verdict::Doubtful && anchor.is_none() && !settlement_cue,
             });
         }
-        let res = resolve::resolve(self.g, &pending);
+        let res = resolve::resolve(self.g, &pending, &mut cands);
         kept.iter()
             .zip(res)
-            .map(|((s, non_settlement), r)| {
-                let entry = if *non_settlement { None } else { r.entry };
+            .filter(|(_, r)| !r.dropped)
+            .map(|((s, verdict), r)| {
+                let non_settlement = *verdict == Verdict::NonSettlement;
+                let entry = if non_settlement { None } else { r.entry };
                 let polity = entry.is_some_and(|e| {
                     matches!(self.g.kind(e), Kind::Country | Kind::Admin1)
                         || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
@@ -214,7 +227,7 @@ impl<'g> Extractor<'g> {
                     score: if entry.is_some() { r.score } else { 0.0 },
                     candidates: r.candidates,
                     role: recognize::role(&ctx, s, polity),
-                    non_settlement: *non_settlement,
+                    non_settlement,
                 }
             })
             .collect()
@@ -231,7 +244,7 @@ static NEAR_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 
 static DISTANCE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^,?\s*(?:some|about|around|roughly|approximately|nearly|almost|just|less\s+than|more\s+than|over|under)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+        r"(?i)^,?\s*(?:some|about|around|roughly|approximately|nearly|almost|just|less\s+than|more\s+than|over|under)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
     )
     .expect("distance pattern")
 });
@@ -258,7 +271,10 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
         } else {
             v
         };
-        return Some(resolve::Anchor::Near(next, km * 1.5 + 25.0));
+        let bearing = c
+            .get(3)
+            .and_then(|d| crate::links::direction_bearing(d.as_str()));
+        return Some(resolve::Anchor::Distance(next, km, bearing));
     }
     if WITHIN_GAP.is_match(gap) {
         return Some(resolve::Anchor::Within(next));
@@ -311,6 +327,62 @@ mod tests {
     fn skips_people_common_words_and_demonyms() {
         let m = mentions("Jordan Henderson and Victoria Beckham met in May. Even Ukrainian and Russian officials agreed.");
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn ordinary_words_and_people_need_place_context() {
+        // Ordinary words and names that are also (small) places somewhere.
+        assert!(
+            texts("Research by Dr. Chen showed the Minister was wrong. Tyler said so.").is_empty()
+        );
+        assert!(texts("Amy Wang reported it. Later, Wang added a note.").is_empty());
+        // Airport codes and organisation acronyms listed as alternate names.
+        assert!(texts("The APC and the NGO met the MoD.").is_empty());
+        // The same words with a locative or a qualifier, or a big city, are places.
+        assert_eq!(texts("She moved to Reading in 2019."), vec!["Reading"]);
+        assert_eq!(texts("He grew up in Nice, France."), vec!["Nice", "France"]);
+        assert_eq!(texts("Phoenix police closed the road."), vec!["Phoenix"]);
+    }
+
+    #[test]
+    fn embedded_and_adjacent_well_known_places() {
+        // A well-known place inside an organisation's name is still mentioned.
+        assert_eq!(
+            texts("The Washington Post and the Toronto Transit Commission both declined."),
+            vec!["Washington", "Toronto"]
+        );
+        // After another proper noun or a sentence ending in a capitalised word.
+        assert_eq!(
+            texts("Exports fell, Trend Iran's data showed. Trade with China. U.S. officials said little."),
+            vec!["Iran", "China", "U.S."]
+        );
+        // A given name followed by a surname is a person.
+        assert!(texts("Sydney Sweeney met Jordan Henderson.").is_empty());
+    }
+
+    #[test]
+    fn a_doubtful_name_needs_the_documents_geography() {
+        // "Lyman" is also a surname: kept when the document's places are around it.
+        let m = mentions(
+            "Lyman was retaken on Saturday. Troops then moved from Izium towards Sviatohirsk.",
+        );
+        assert_eq!(
+            m[0],
+            ("Lyman".to_string(), Some("geonames:704204".to_string()))
+        );
+        // Alone, nothing says it is a place.
+        assert!(texts("Lyman was late again on Saturday.").is_empty());
+    }
+
+    #[test]
+    fn a_stated_distance_and_direction_pick_the_namesake() {
+        // Lyman (Donetsk oblast) is ~160 km south-east of Kharkiv; the Kharkiv-oblast Lyman is 45 km south.
+        let m = mentions("Lyman, about 150 km south-east of Kharkiv, was retaken.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:704204"));
     }
 
     #[test]

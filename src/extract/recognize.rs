@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use super::lexicon;
+use super::resolve::NameInfo;
 use super::scan::Spot;
 use super::words::*;
 
@@ -17,6 +19,9 @@ pub enum Verdict {
     Reject,
     /// The second word of a person's name ("Kelly" in "John Kelly"): later bare uses are the person too.
     Surname,
+    /// Also an ordinary word or a person's name, with nothing in the sentence saying it is a place ("Lyman
+    /// was retaken"): a place only if the document's other places support it.
+    Doubtful,
 }
 
 /// Literal place, or a place standing for its government or people.
@@ -106,7 +111,37 @@ fn lower_plain(w: &str) -> String {
     w.trim_end_matches('.').to_lowercase()
 }
 
-/// Decides about one spot. `demonyms` are lowercase light keys.
+/// Words right before a name that say it is a place ("in Reading", "near Johnson").
+const LOCATIVES: &[&str] = &[
+    "in", "near", "from", "to", "at", "outside", "around", "towards", "toward", "into", "across",
+    "between", "via", "through", "nearby", "downtown", "suburban", "visited", "visit", "visiting",
+];
+
+/// Verbs of speech right after a name that make it a person ("Tyler said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "tweeted",
+    "recalled",
+    "asked",
+    "replied",
+];
+
+/// Whether a word ending in '.' ends a sentence rather than abbreviating ("China." yes; "Mr.", "J.", "St." no).
+fn ends_sentence(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return false;
+    };
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3 && !stem.contains('.') && !contains(TITLES, &stem.to_lowercase())
+}
+
+/// Decides about one spot. `demonyms` are lowercase light keys; `info` describes the name's gazetteer
+/// entries.
 /// `spot_starts`: where the document's other gazetteer names start (a sentence-initial given name that is also a
 /// place name, "Jordan Henderson", still marks a person).
 pub fn judge(
@@ -114,6 +149,7 @@ pub fn judge(
     s: &Spot,
     demonyms: &HashSet<String>,
     spot_starts: &HashSet<usize>,
+    info: &NameInfo,
 ) -> Verdict {
     let Some(surface) = ctx.text.get(s.start..s.end) else {
         return Verdict::Reject;
@@ -136,16 +172,34 @@ pub fn judge(
     }
     let key = s.key.as_str();
     let single = tokens.len() == 1;
-    let acronym = all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = all_caps(surface) && letters <= 4;
     if single && contains(COMMON_WORDS, key) || (!acronym && demonyms.contains(key)) {
         return Verdict::Reject;
     }
     if demonyms.contains(key) {
         return Verdict::Reject;
     }
-    if single && surface.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if single && letters < 2 {
         return Verdict::Reject;
     }
+    // Short capitals are mostly organisations and codes (GeoNames lists airport codes as alternate names):
+    // only countries, regions and big cities go by them ("US", "UK", "BC", "NYC").
+    if acronym && !(info.country || info.admin1 || info.place_population >= 1_000_000) {
+        return Verdict::Reject;
+    }
+    // Abbreviations ("Dr.", "Nov.") and two-letter words ("Li") are not places unless a country's or region's.
+    let abbreviation = single
+        && !acronym
+        && (letters <= 2 || (letters <= 3 && ctx.text[s.end..].starts_with('.')));
+    if abbreviation && !(info.country || info.admin1) {
+        return Verdict::Reject;
+    }
+    let prominent = info.prominent();
+    let lower = single.then(|| lower_plain(surface));
+    let given = lower.as_deref().is_some_and(lexicon::is_given_name);
+    let surname = lower.as_deref().is_some_and(lexicon::is_surname);
+    let english = lower.as_deref().is_some_and(lexicon::is_english_word);
     // Person: a title right before ("President Kennedy", "Queen Victoria").
     let prev = ctx.prev_word(s.start);
     if let Some((p, _)) = prev {
@@ -153,15 +207,26 @@ pub fn judge(
             return Verdict::Reject;
         }
     }
-    // Part of a longer proper noun: a capitalised word right after that is not a place word or another name
-    // ("Jordan Henderson", "Washington Post", "Sydney Sweeney").
-    if let Some(n) = ctx.next_word(s.end) {
+    let next = ctx.next_word(s.end);
+    // Part of a longer proper noun: a capitalised word right after that is not a place word. A person when the
+    // name is a given name ("Jordan Henderson", "Sydney Sweeney"); an organisation named after a well-known
+    // place still mentions it ("The Washington Post", "Jamaica Cancer Society", "Toronto Transit Commission").
+    if let Some(n) = next {
         let nl = n.to_lowercase();
         let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
         if contains(FEATURE_WORDS, nl) {
             return Verdict::NonSettlement;
         }
         if capitalised(n) && !contains(ROLE_WORDS, nl) && !all_caps(n) {
+            let embedded = prominent
+                && !given
+                && (contains(ORG_WORDS, nl) || !(surname || english) || info.country);
+            if !embedded {
+                return Verdict::Reject;
+            }
+        }
+        // "Tyler said": a given name that speaks is a person.
+        if given && !info.country && contains(SPEECH, nl) {
             return Verdict::Reject;
         }
     }
@@ -189,17 +254,23 @@ pub fn judge(
         );
         if capitalised(p)
             && !all_caps(p)
+            && !ends_sentence(p)
             && (!ctx.sentence_start(pstart) || spot_starts.contains(&pstart))
             && !direction
             && !contains(PLACE_CUES, &pl)
             && !demonyms.contains(&pl)
             && !contains(COMMON_WORDS, &pl)
         {
-            return if single {
-                Verdict::Surname
-            } else {
-                Verdict::Reject
-            };
+            // A well-known place that is nobody's name keeps its sense after another proper noun ("Air Canada",
+            // "Smart Dubai", "Trend Iran's").
+            let embedded = prominent && !given && !surname && (info.country || !english);
+            if !embedded {
+                return if single {
+                    Verdict::Surname
+                } else {
+                    Verdict::Reject
+                };
+            }
         }
         // "the Sea of Azov", "Snake Island"-like: "Sea of X", "Gulf of X".
         if pl == "of" {
@@ -216,6 +287,24 @@ pub fn judge(
             ) {
                 return Verdict::NonSettlement;
             }
+        }
+    }
+    // A single word that is also an ordinary word or a person's name needs the text to say it is a place:
+    // a locative before it ("in Reading"), a qualifier after it ("Nice, France"), or (for ordinary words in
+    // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan").
+    if single && !info.country && (english || given || surname) {
+        let locative = prev.is_some_and(|(p, _)| contains(LOCATIVES, &p.to_lowercase()));
+        let qualified = ctx.text[s.end..].starts_with(", ")
+            && spot_starts.contains(&(s.end + 2))
+            && ctx.next_word(s.end + 1).is_some_and(capitalised);
+        // "Reading police", "Nice officials"
+        let role_after = next.is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
+        let big = info.place_population >= 1_000_000 && !ctx.sentence_start(s.start);
+        let region = info.admin1 && !english;
+        let person_ok =
+            !english && info.place_population >= 100_000 && !ctx.sentence_start(s.start);
+        if !(locative || qualified || role_after || big || region || person_ok) {
+            return Verdict::Doubtful;
         }
     }
     Verdict::Place

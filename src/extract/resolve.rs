@@ -3,6 +3,7 @@
 //! cue words, one sense per name per document, and leaving a weakly supported far-away namesake unresolved.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
 use crate::gazetteer::spatial::SpatialIndex;
@@ -21,6 +22,9 @@ pub struct Pending {
     pub settlement_cue: bool,
     /// "X near Y", "X, 30 km north of Y", "X in the Y region": the mention that locates this one.
     pub anchor: Option<Anchor>,
+    /// The recogniser was unsure the name is a place ("Lyman" is also a surname): it is kept only when the
+    /// document's other places support its resolution, and it does not shape the document's geography.
+    pub doubtful: bool,
 }
 
 /// A stated location relative to another mention.
@@ -28,6 +32,8 @@ pub struct Pending {
 pub enum Anchor {
     /// Within `km` of the mention at this index.
     Near(usize, f64),
+    /// About `km` from the mention at this index, in the stated direction (a bearing from it) if any.
+    Distance(usize, f64, Option<f64>),
     /// Inside the region (or country) of the mention at this index.
     Within(usize),
 }
@@ -35,7 +41,7 @@ pub enum Anchor {
 impl Anchor {
     fn target(self) -> usize {
         match self {
-            Anchor::Near(j, _) | Anchor::Within(j) => j,
+            Anchor::Near(j, _) | Anchor::Distance(j, _, _) | Anchor::Within(j) => j,
         }
     }
 
@@ -48,6 +54,21 @@ impl Anchor {
                 }
                 let (x, y) = (g.record(r), g.record(a));
                 Some(distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km)
+            }
+            Anchor::Distance(_, km, bearing) => {
+                if g.kind(a) != Kind::Place {
+                    return None;
+                }
+                let (x, y) = (g.record(r), g.record(a));
+                let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
+                // Stated distances are rounded and often by road: a generous ring.
+                let ring = (d - km).abs() <= (0.35 * km).max(15.0);
+                let heading = bearing.is_none_or(|b| {
+                    let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
+                    let diff = (actual - b).rem_euclid(360.0);
+                    diff.min(360.0 - diff) <= 60.0 || d < 10.0
+                });
+                Some(ring && heading)
             }
             Anchor::Within(_) => {
                 if !g.kind(a).is_region() && g.kind(a) != Kind::Country {
@@ -62,13 +83,67 @@ impl Anchor {
 /// The resolution of one mention.
 #[derive(Debug, Clone)]
 pub struct Resolution {
+    /// A doubtful name the document does not support: not a mention at all.
+    pub dropped: bool,
     pub entry: Option<EntryRef>,
     pub score: f64,
     pub candidates: usize,
 }
 
-struct Cands {
-    list: Vec<(EntryRef, f64)>,
+/// The gazetteer entries carrying one name, best prior first.
+pub struct Cands {
+    pub list: Vec<(EntryRef, f64)>,
+}
+
+/// Candidates per name, computed once per distinct name of a document (the recogniser and the resolver both
+/// read them; long documents repeat names).
+#[derive(Default)]
+pub struct CandCache {
+    map: HashMap<String, Rc<Cands>>,
+}
+
+impl CandCache {
+    pub fn get(&mut self, g: &Gazetteer, key: &str) -> Rc<Cands> {
+        if let Some(c) = self.map.get(key) {
+            return c.clone();
+        }
+        let c = Rc::new(candidates(g, key));
+        self.map.insert(key.to_string(), c.clone());
+        c
+    }
+}
+
+/// What the recogniser needs to know about a name's gazetteer entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NameInfo {
+    /// Some entry is a country.
+    pub country: bool,
+    /// Some entry is a first-level region.
+    pub admin1: bool,
+    /// The largest population of a populated place with this name.
+    pub place_population: u64,
+}
+
+impl NameInfo {
+    pub fn of(g: &Gazetteer, c: &Cands) -> NameInfo {
+        let mut info = NameInfo::default();
+        for (r, _) in &c.list {
+            match g.kind(*r) {
+                Kind::Country => info.country = true,
+                Kind::Admin1 => info.admin1 = true,
+                Kind::Place => {
+                    info.place_population = info.place_population.max(g.record(*r).population)
+                }
+                Kind::Admin2 => {}
+            }
+        }
+        info
+    }
+
+    /// A country, a first-level region or a city of 100,000 or more.
+    pub fn prominent(&self) -> bool {
+        self.country || self.admin1 || self.place_population >= 100_000
+    }
 }
 
 fn candidates(g: &Gazetteer, key: &str) -> Cands {
@@ -104,20 +179,27 @@ fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
 }
 
 /// Resolves all mentions of one document.
-pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
-    // Candidates depend only on the key: computed once per distinct name (long documents repeat names).
-    let mut cache: HashMap<(&str, bool), std::rc::Rc<Cands>> = HashMap::new();
-    let cands: Vec<std::rc::Rc<Cands>> = pending
+pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache) -> Vec<Resolution> {
+    // Candidates depend only on the key (and whether a region is wanted).
+    let mut regions: HashMap<&str, Rc<Cands>> = HashMap::new();
+    let cands: Vec<Rc<Cands>> = pending
         .iter()
         .map(|p| {
-            cache
-                .entry((p.key.as_str(), p.wants_region))
+            let all = base.get(g, &p.key);
+            if !p.wants_region {
+                return all;
+            }
+            regions
+                .entry(p.key.as_str())
                 .or_insert_with(|| {
-                    let mut c = candidates(g, &p.key);
-                    if p.wants_region {
-                        c.list.retain(|(r, _)| g.kind(*r).is_region());
-                    }
-                    std::rc::Rc::new(c)
+                    Rc::new(Cands {
+                        list: all
+                            .list
+                            .iter()
+                            .filter(|(r, _)| g.kind(*r).is_region())
+                            .copied()
+                            .collect(),
+                    })
                 })
                 .clone()
         })
@@ -136,10 +218,12 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
     let mut countries: HashMap<String, f64> = HashMap::new();
     let mut admin1s: HashMap<EntryRef, f64> = HashMap::new();
     for (i, f) in first.iter().enumerate() {
-        let Some(r) = f else { continue };
+        let Some(r) = f.filter(|_| !pending[i].doubtful) else {
+            continue;
+        };
         let w = if confident[i] { 1.0 } else { 0.4 };
-        *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
-        if let Some(a) = g.admin1_of(*r) {
+        *countries.entry(g.country(r).to_string()).or_insert(0.0) += w;
+        if let Some(a) = g.admin1_of(r) {
             *admin1s.entry(a).or_insert(0.0) += w;
         }
     }
@@ -148,7 +232,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
     let mut conf_count: HashMap<EntryRef, usize> = HashMap::new();
     let mut place_count: HashMap<EntryRef, usize> = HashMap::new();
     for (i, f) in first.iter().enumerate() {
-        if let Some(r) = f.filter(|r| g.kind(*r) == Kind::Place) {
+        if let Some(r) = f.filter(|r| g.kind(*r) == Kind::Place && !pending[i].doubtful) {
             *place_count.entry(r).or_insert(0) += 1;
             if confident[i] {
                 *conf_count.entry(r).or_insert(0) += 1;
@@ -274,6 +358,13 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
             }
         }
     }
+    // Regions the document names itself (not through one of its places).
+    let named_regions: HashSet<EntryRef> = first
+        .iter()
+        .zip(pending)
+        .filter(|(_, p)| !p.doubtful)
+        .filter_map(|(f, _)| f.filter(|r| g.kind(*r).is_region()))
+        .collect();
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let agg = &by_key[p.key.as_str()];
@@ -282,6 +373,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
         let n = finals[i].len();
         let Some(&(best, bs)) = ranked.first() else {
             out.push(Resolution {
+                dropped: p.doubtful,
                 entry: None,
                 score: 0.0,
                 candidates: 0,
@@ -304,13 +396,38 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending]) -> Vec<Resolution> {
         } else {
             Some(best)
         };
+        let dropped = p.doubtful && !supported(g, best, &place_index, &named_regions, &countries);
         out.push(Resolution {
+            dropped,
             entry,
             score: (conf * 1000.0).round() / 1000.0,
             candidates: n,
         });
     }
     out
+}
+
+/// Whether the document's other mentions support reading a doubtful name as the place `r`: another of its
+/// places lies within 100 km, or it lies in a region the document names; a region needs its country named.
+fn supported(
+    g: &Gazetteer,
+    r: EntryRef,
+    places: &SpatialIndex,
+    named_regions: &HashSet<EntryRef>,
+    countries: &HashMap<String, f64>,
+) -> bool {
+    match g.kind(r) {
+        Kind::Place => {
+            let rec = g.record(r);
+            places
+                .within(g, rec.lat, rec.lon, 100.0)
+                .iter()
+                .any(|(o, _)| *o != r)
+                || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
+        }
+        Kind::Country => true,
+        Kind::Admin1 | Kind::Admin2 => countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0,
+    }
 }
 
 /// A small place far from everything else the document names, in a country the document does not otherwise
