@@ -35,7 +35,7 @@ pub struct Mention {
     pub non_settlement: bool,
 }
 
-/// A mappable place mention (resolved, not a country, not a river or sea, not a hyphenated modifier such
+/// A mappable place mention (resolved, not a country or continent, not a river or sea, not a hyphenated modifier such
 /// as "Moscow-installed") as a token
 /// span of a sentence: what claims and links attach to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,11 @@ pub fn place_spans(
         .skip(from)
         .take_while(|(_, m)| m.start < sentence.end)
         .filter(|(_, m)| m.end <= sentence.end)
-        .filter(|(_, m)| m.entry.is_some_and(|e| g.kind(e) != Kind::Country) && !m.non_settlement)
+        .filter(|(_, m)| {
+            m.entry
+                .is_some_and(|e| !matches!(g.kind(e), Kind::Country | Kind::WorldRegion))
+                && !m.non_settlement
+        })
         .filter_map(|(i, m)| {
             let (start, end) = crate::text::token_span(toks, m.start, m.end)?;
             // A hyphenated modifier is one token with more after the name ("Moscow-installed").
@@ -216,8 +220,10 @@ impl<'g> Extractor<'g> {
                 let non_settlement = *verdict == Verdict::NonSettlement;
                 let entry = if non_settlement { None } else { r.entry };
                 let polity = entry.is_some_and(|e| {
-                    matches!(self.g.kind(e), Kind::Country | Kind::Admin1)
-                        || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
+                    matches!(
+                        self.g.kind(e),
+                        Kind::Country | Kind::Admin1 | Kind::WorldRegion
+                    ) || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
                 });
                 Mention {
                     start: s.start,
@@ -383,6 +389,20 @@ mod tests {
         // Lyman (Donetsk oblast) is ~160 km south-east of Kharkiv; the Kharkiv-oblast Lyman is 45 km south.
         let m = mentions("Lyman, about 150 km south-east of Kharkiv, was retaken.");
         assert_eq!(m[0].1.as_deref(), Some("geonames:704204"));
+    }
+
+    #[test]
+    fn continents_and_the_eu_are_places() {
+        let m = mentions("EU ministers met in Europe to discuss aid to Africa.");
+        let ids: Vec<Option<&str>> = m.iter().map(|x| x.1.as_deref()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                Some("geonames:6695072"),
+                Some("geonames:6255148"),
+                Some("geonames:6255146")
+            ]
+        );
     }
 
     #[test]

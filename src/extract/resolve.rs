@@ -116,7 +116,7 @@ impl CandCache {
 /// What the recogniser needs to know about a name's gazetteer entries.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct NameInfo {
-    /// Some entry is a country.
+    /// Some entry is a country (or a continent, or a supranational region).
     pub country: bool,
     /// Some entry is a first-level region.
     pub admin1: bool,
@@ -129,7 +129,7 @@ impl NameInfo {
         let mut info = NameInfo::default();
         for (r, _) in &c.list {
             match g.kind(*r) {
-                Kind::Country => info.country = true,
+                Kind::Country | Kind::WorldRegion => info.country = true,
                 Kind::Admin1 => info.admin1 = true,
                 Kind::Place => {
                     info.place_population = info.place_population.max(g.record(*r).population)
@@ -425,7 +425,7 @@ fn supported(
                 .any(|(o, _)| *o != r)
                 || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
         }
-        Kind::Country => true,
+        Kind::Country | Kind::WorldRegion => true,
         Kind::Admin1 | Kind::Admin2 => countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0,
     }
 }

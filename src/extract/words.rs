@@ -452,7 +452,6 @@ pub const COMMON_WORDS: &[&str] = &[
     "fox",
     "nato",
     "un",
-    "eu",
     "isis",
     "sky",
     "ukrainian",

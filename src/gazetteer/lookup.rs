@@ -70,7 +70,7 @@ pub fn importance(g: &Gazetteer, r: EntryRef) -> f64 {
     let pop = (rec.population.max(100)) as f64;
     let fc = g.feature_code(r);
     match Kind::from_code(rec.kind) {
-        Kind::Country => pop.log10() + 1.5,
+        Kind::Country | Kind::WorldRegion => pop.log10() + 1.5,
         Kind::Admin1 => pop.log10() + 0.2,
         Kind::Admin2 => pop.log10() - 0.4,
         Kind::Place => {

@@ -19,6 +19,8 @@ pub enum Kind {
     Admin1,
     Admin2,
     Place,
+    /// A continent or a supranational region (Europe, Africa, the European Union, the Middle East).
+    WorldRegion,
 }
 
 impl Kind {
@@ -28,6 +30,7 @@ impl Kind {
             Kind::Admin1 => "admin1",
             Kind::Admin2 => "admin2",
             Kind::Place => "place",
+            Kind::WorldRegion => "world_region",
         }
     }
 
@@ -37,6 +40,7 @@ impl Kind {
             "admin1" => Kind::Admin1,
             "admin2" => Kind::Admin2,
             "place" | "" => Kind::Place,
+            "world_region" => Kind::WorldRegion,
             _ => return None,
         })
     }
@@ -50,6 +54,7 @@ impl Kind {
             0 => Kind::Country,
             1 => Kind::Admin1,
             2 => Kind::Admin2,
+            4 => Kind::WorldRegion,
             _ => Kind::Place,
         }
     }

@@ -304,6 +304,7 @@ fn geonames_row(line: &[u8], line_no: u64) -> Result<Option<Row>, RowError> {
         ("A", "ADM1") => Kind::Admin1,
         ("A", "ADM2") => Kind::Admin2,
         ("A", c) if c.starts_with("PCL") => Kind::Country,
+        ("L", "CONT") => Kind::WorldRegion,
         _ => return Ok(None),
     };
     let name = f[1].trim();
