@@ -406,6 +406,23 @@ mod tests {
     }
 
     #[test]
+    fn possessives_and_capitals_resolve_to_the_obvious_place() {
+        // "Canada's" must not become the longer name "Canadas" (a Mexican town), nor "France's" "Frances".
+        let m = mentions("Canada's and France's ministers flew to Washington from Mexico City.");
+        let got: Vec<(&str, Option<&str>)> =
+            m.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Canada", Some("geonames:6251999")),
+                ("France", Some("geonames:3017382")),
+                ("Washington", Some("geonames:4140963")),
+                ("Mexico City", Some("geonames:3530597")),
+            ]
+        );
+    }
+
+    #[test]
     fn river_is_not_the_city() {
         let m = mentions("Troops crossed the Dnipro river near Kherson.");
         let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");

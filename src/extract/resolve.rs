@@ -257,8 +257,20 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache) -> Vec<
             }
         }
         let mut scored = Vec::with_capacity(cands[i].list.len());
+        // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask
+        // for it ("Canada's" is not Cañadas, "France" is not a village in Nebraska).
+        let polity_prior = cands[i]
+            .list
+            .iter()
+            .filter(|(r, _)| matches!(g.kind(*r), Kind::Country | Kind::WorldRegion))
+            .map(|(_, s)| *s)
+            .fold(f64::NEG_INFINITY, f64::max);
         for (r, prior) in &cands[i].list {
             let mut s = *prior;
+            if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain {
+                scored.push((*r, s));
+                continue;
+            }
             let cc = g.country(*r);
             let own_w = |own_r: Option<EntryRef>, conf: bool| {
                 if own_r.is_some_and(|o| g.country(o) == cc) {

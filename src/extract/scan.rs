@@ -105,14 +105,23 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
             let mut node = fst.root();
             let mut out_v = 0u64;
             let mut p = i;
+            // A name that ends before a possessive ("France's") is not extended by the 's ("Frances").
+            let mut possessive_end: Option<usize> = None;
             while p < n && p - i < MAX_NAME {
                 match step(fst, &node, f.text[p], &mut out_v) {
                     Some(nx) => node = nx,
                     None => break,
                 }
                 p += 1;
-                if node.is_final() && boundary(src, f, p) && best.is_none_or(|b| p > b) {
+                if node.is_final()
+                    && boundary(src, f, p)
+                    && best.is_none_or(|b| p > b)
+                    && possessive_end.is_none_or(|e| p != e + 1)
+                {
                     best = Some(p);
+                    if before_possessive(src, f, p) {
+                        possessive_end = Some(p);
+                    }
                 }
             }
         }
@@ -153,6 +162,14 @@ fn boundary(src: &[u8], f: &FoldedText, p: usize) -> bool {
         return true;
     }
     if (f.text[p] & 0xC0) == 0x80 {
+        return false;
+    }
+    before_possessive(src, f, p)
+}
+
+/// Whether folded position `p` (inside a word) is the "s" of a possessive apostrophe-s ("Ukraine's").
+fn before_possessive(src: &[u8], f: &FoldedText, p: usize) -> bool {
+    if p == 0 || p >= f.text.len() {
         return false;
     }
     // The folded text dropped an apostrophe here if the original has one between the two characters.

@@ -76,7 +76,7 @@ pub fn importance(g: &Gazetteer, r: EntryRef) -> f64 {
         Kind::Place => {
             pop.log10()
                 + match fc {
-                    "PPLC" => 1.0,
+                    "PPLC" => 1.5,
                     "PPLA" => 0.5,
                     "PPLA2" => 0.2,
                     "PPLG" => 0.4,
