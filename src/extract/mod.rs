@@ -89,6 +89,7 @@ pub fn place_spans(
 pub struct Extractor<'g> {
     g: &'g Gazetteer,
     demonyms: HashSet<String>,
+    cands: resolve::CandStore,
 }
 
 const EXTRA_DEMONYMS: &[&str] = &[
@@ -136,7 +137,11 @@ impl<'g> Extractor<'g> {
                 }
             }
         }
-        Extractor { g, demonyms }
+        Extractor {
+            g,
+            demonyms,
+            cands: resolve::CandStore::default(),
+        }
     }
 
     pub fn gazetteer(&self) -> &'g Gazetteer {
@@ -151,7 +156,7 @@ impl<'g> Extractor<'g> {
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
-        let mut cands = resolve::CandCache::default();
+        let mut cands = resolve::CandCache::new(&self.cands);
         let mut infos: std::collections::HashMap<&str, resolve::NameInfo> =
             std::collections::HashMap::new();
         let verdicts: Vec<Verdict> = spots

@@ -111,26 +111,6 @@ fn lower_plain(w: &str) -> String {
     w.trim_end_matches('.').to_lowercase()
 }
 
-/// Words right before a name that say it is a place ("in Reading", "near Johnson").
-const LOCATIVES: &[&str] = &[
-    "in", "near", "from", "to", "at", "outside", "around", "towards", "toward", "into", "across",
-    "between", "via", "through", "nearby", "downtown", "suburban", "visited", "visit", "visiting",
-];
-
-/// Verbs of speech right after a name that make it a person ("Tyler said").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "wrote",
-    "tweeted",
-    "recalled",
-    "asked",
-    "replied",
-];
-
 /// Whether a word ending in '.' ends a sentence rather than abbreviating ("China." yes; "Mr.", "J.", "St." no).
 fn ends_sentence(w: &str) -> bool {
     let Some(stem) = w.strip_suffix('.') else {
@@ -226,7 +206,7 @@ pub fn judge(
             }
         }
         // "Tyler said": a given name that speaks is a person.
-        if given && !info.country && contains(SPEECH, nl) {
+        if given && !info.country && contains(SPEECH_VERBS, nl) {
             return Verdict::Reject;
         }
     }

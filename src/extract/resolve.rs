@@ -3,7 +3,7 @@
 //! cue words, one sense per name per document, and leaving a weakly supported far-away namesake unresolved.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::{Arc, RwLock};
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
 use crate::gazetteer::spatial::SpatialIndex;
@@ -95,19 +95,52 @@ pub struct Cands {
     pub list: Vec<(EntryRef, f64)>,
 }
 
-/// Candidates per name, computed once per distinct name of a document (the recogniser and the resolver both
-/// read them; long documents repeat names).
+/// Candidates per name, shared by every document an [`super::Extractor`] reads (the candidates of a name
+/// depend only on the gazetteer, and news repeats names across articles). Bounded: when it holds
+/// `CandStore::CAPACITY` names it starts afresh, so memory stays flat on any corpus.
 #[derive(Default)]
-pub struct CandCache {
-    map: HashMap<String, Rc<Cands>>,
+pub struct CandStore {
+    map: RwLock<HashMap<String, Arc<Cands>>>,
 }
 
-impl CandCache {
-    pub fn get(&mut self, g: &Gazetteer, key: &str) -> Rc<Cands> {
+impl CandStore {
+    const CAPACITY: usize = 50_000;
+
+    fn get(&self, g: &Gazetteer, key: &str) -> Arc<Cands> {
+        if let Some(c) = self.map.read().ok().and_then(|m| m.get(key).cloned()) {
+            return c;
+        }
+        let c = Arc::new(candidates(g, key));
+        if let Ok(mut m) = self.map.write() {
+            if m.len() >= Self::CAPACITY {
+                m.clear();
+            }
+            m.insert(key.to_string(), c.clone());
+        }
+        c
+    }
+}
+
+/// One document's view of the candidates: a local map in front of the shared store (no locking per
+/// mention).
+pub struct CandCache<'s> {
+    store: &'s CandStore,
+    map: HashMap<String, Arc<Cands>>,
+}
+
+impl<'s> CandCache<'s> {
+    pub fn new(store: &'s CandStore) -> CandCache<'s> {
+        CandCache {
+            store,
+            map: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, g: &Gazetteer, key: &str) -> Arc<Cands> {
         if let Some(c) = self.map.get(key) {
             return c.clone();
         }
-        let c = Rc::new(candidates(g, key));
+        let c = self.store.get(g, key);
         self.map.insert(key.to_string(), c.clone());
         c
     }
@@ -161,7 +194,11 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     // one per GeoNames id across layers
     let mut seen = HashSet::new();
-    list.retain(|(r, _)| seen.insert(g.id(*r).to_string()));
+    list.retain(|(r, _)| {
+        // Entries of user gazetteers with their own ids ("mine:42") have no GeoNames id: each is distinct.
+        let gid = g.record(*r).geonameid;
+        seen.insert((gid, (gid == 0).then_some(*r)))
+    });
     list.truncate(25);
     Cands { list }
 }
@@ -179,10 +216,10 @@ fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
 }
 
 /// Resolves all mentions of one document.
-pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache) -> Vec<Resolution> {
+pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> Vec<Resolution> {
     // Candidates depend only on the key (and whether a region is wanted).
-    let mut regions: HashMap<&str, Rc<Cands>> = HashMap::new();
-    let cands: Vec<Rc<Cands>> = pending
+    let mut regions: HashMap<&str, Arc<Cands>> = HashMap::new();
+    let cands: Vec<Arc<Cands>> = pending
         .iter()
         .map(|p| {
             let all = base.get(g, &p.key);
@@ -192,7 +229,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache) -> Vec<
             regions
                 .entry(p.key.as_str())
                 .or_insert_with(|| {
-                    Rc::new(Cands {
+                    Arc::new(Cands {
                         list: all
                             .list
                             .iter()
@@ -309,13 +346,9 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache) -> Vec<
             if g.kind(*r) == Kind::Place {
                 let rec = g.record(*r);
                 let own_conf = if confident[i] { own } else { None };
-                let near = conf_index
-                    .within(g, rec.lat, rec.lon, 150.0)
-                    .iter()
-                    .any(|(o, _)| {
-                        *o != *r
-                            && (Some(*o) != own_conf || conf_count.get(o).copied().unwrap_or(0) > 1)
-                    });
+                let near = conf_index.any_within_sphere(rec.lat, rec.lon, 150.0, |o| {
+                    o != *r && (Some(o) != own_conf || conf_count.get(&o).copied().unwrap_or(0) > 1)
+                });
                 if near {
                     s += 0.8;
                 }
@@ -431,10 +464,7 @@ fn supported(
     match g.kind(r) {
         Kind::Place => {
             let rec = g.record(r);
-            places
-                .within(g, rec.lat, rec.lon, 100.0)
-                .iter()
-                .any(|(o, _)| *o != r)
+            places.any_within_sphere(rec.lat, rec.lon, 100.0, |o| o != r)
                 || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
         }
         Kind::Country | Kind::WorldRegion => true,
@@ -465,8 +495,8 @@ fn far_namesake(
     }
     let rec = g.record(r);
     let nearest = index
-        .nearest(g, rec.lat, rec.lon, 4)
-        .into_iter()
+        .nearest_sphere(rec.lat, rec.lon)
+        .take(4)
         .find(|(o, _)| {
             *o != r && (Some(*o) != own_place || counts.get(o).copied().unwrap_or(0) > 1)
         })

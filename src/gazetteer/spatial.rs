@@ -68,6 +68,36 @@ impl SpatialIndex {
     }
 }
 
+/// Great-circle kilometres (mean Earth radius) of a chord between unit vectors.
+fn chord_km(chord2: f64) -> f64 {
+    2.0 * 6371.0088 * (chord2.sqrt() / 2.0).min(1.0).asin()
+}
+
+impl SpatialIndex {
+    /// Whether some entry accepted by `keep` lies within `km` of (lat, lon) on the sphere. For scoring
+    /// thresholds, where the sphere's error (under 0.5%) does not matter and the ellipsoid's cost would.
+    pub fn any_within_sphere(
+        &self,
+        lat: f64,
+        lon: f64,
+        km: f64,
+        mut keep: impl FnMut(EntryRef) -> bool,
+    ) -> bool {
+        let chord = 2.0 * (km / 6371.0088 / 2.0).sin();
+        self.tree
+            .locate_within_distance(unit(lat, lon), chord * chord)
+            .any(|n| keep(n.data))
+    }
+
+    /// Entries nearest to (lat, lon), nearest first, with great-circle kilometres on the sphere.
+    pub fn nearest_sphere(&self, lat: f64, lon: f64) -> impl Iterator<Item = (EntryRef, f64)> + '_ {
+        let q = unit(lat, lon);
+        self.tree
+            .nearest_neighbor_iter_with_distance_2(&q)
+            .map(|(n, d2)| (n.data, chord_km(d2)))
+    }
+}
+
 impl Gazetteer {
     /// The nearest populated places (not regions or countries, whose points are conventions) to a position.
     pub fn near(&self, lat: f64, lon: f64, limit: usize) -> Vec<(EntryRef, f64)> {

@@ -41,6 +41,16 @@ fn is_cyrillic(c: char) -> bool {
 
 /// Folds one character for the light key.
 pub fn fold_char(c: char) -> Folded {
+    // ASCII first: most news text is ASCII, and the answer is simple.
+    if c.is_ascii() {
+        return match c {
+            '\n' | '\r' => Folded::Break,
+            '-' | '_' => Folded::Space,
+            '\'' | '`' => Folded::Drop,
+            c if c.is_ascii_whitespace() || c == '\u{0B}' => Folded::Space,
+            c => Folded::Chars(c.to_ascii_lowercase(), None),
+        };
+    }
     if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
         return Folded::Break;
     }
@@ -202,6 +212,23 @@ mod tests {
         assert_eq!(light_key("Charków"), "charkow");
         assert_eq!(light_key("Łódź"), "lodz");
         assert_eq!(light_key("U.S."), "u.s.");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_rules() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let want = if c == '\n' || c == '\r' {
+                Folded::Break
+            } else if c.is_whitespace() || c == '-' || c == '_' {
+                Folded::Space
+            } else if is_apostrophe(c) {
+                Folded::Drop
+            } else {
+                Folded::Chars(c.to_ascii_lowercase(), None)
+            };
+            assert_eq!(fold_char(c), want, "{b}");
+        }
     }
 
     #[test]
