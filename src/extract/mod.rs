@@ -10,7 +10,7 @@ pub mod resolve;
 pub mod scan;
 pub mod words;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::index::record::Kind;
@@ -157,8 +157,8 @@ impl<'g> Extractor<'g> {
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
         let mut cands = resolve::CandCache::new(&self.cands);
-        let mut infos: std::collections::HashMap<&str, resolve::NameInfo> =
-            std::collections::HashMap::new();
+        let mut infos: rustc_hash::FxHashMap<&str, resolve::NameInfo> =
+            rustc_hash::FxHashMap::default();
         let verdicts: Vec<Verdict> = spots
             .iter()
             .map(|s| {
@@ -245,7 +245,6 @@ impl<'g> Extractor<'g> {
     }
 }
 
-/// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
 static NEAR_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)^,?\s*(?:(?:just|close|right|located|situated|lying|which\s+lies|which\s+is)\s+)?(?:near|outside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|not\s+far\s+from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
@@ -293,9 +292,11 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     None
 }
 
-pub fn placeholder_text(bytes: &[u8]) -> String {
+/// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
+/// Borrowed when the input is valid UTF-8 (the usual case).
+pub fn placeholder_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => {
             let mut s = String::with_capacity(bytes.len());
             for chunk in bytes.utf8_chunks() {
@@ -304,7 +305,7 @@ pub fn placeholder_text(bytes: &[u8]) -> String {
                     s.push('\u{1A}');
                 }
             }
-            s
+            std::borrow::Cow::Owned(s)
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Deciding which spotted names are place mentions: capitalisation, common words, demonyms, person and
 //! organisation names, non-settlement features, and the mention's role (literal or metonym).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::lexicon;
 use super::resolve::NameInfo;

@@ -2,7 +2,7 @@
 //! regions the document names, spatial coherence with the document's other places, "City, State" patterns and
 //! cue words, one sense per name per document, and leaving a weakly supported far-away namesake unresolved.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, RwLock};
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
@@ -132,7 +132,7 @@ impl<'s> CandCache<'s> {
     pub fn new(store: &'s CandStore) -> CandCache<'s> {
         CandCache {
             store,
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 
@@ -193,7 +193,7 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
         .collect();
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     // one per GeoNames id across layers
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     list.retain(|(r, _)| {
         // Entries of user gazetteers with their own ids ("mine:42") have no GeoNames id: each is distinct.
         let gid = g.record(*r).geonameid;
@@ -218,7 +218,7 @@ fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
 /// Resolves all mentions of one document.
 pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> Vec<Resolution> {
     // Candidates depend only on the key (and whether a region is wanted).
-    let mut regions: HashMap<&str, Arc<Cands>> = HashMap::new();
+    let mut regions: HashMap<&str, Arc<Cands>> = HashMap::default();
     let cands: Vec<Arc<Cands>> = pending
         .iter()
         .map(|p| {
@@ -252,8 +252,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         })
         .collect();
     // Document geography: countries and admin1 regions of confident first choices, and regions named.
-    let mut countries: HashMap<String, f64> = HashMap::new();
-    let mut admin1s: HashMap<EntryRef, f64> = HashMap::new();
+    let mut countries: HashMap<String, f64> = HashMap::default();
+    let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
     for (i, f) in first.iter().enumerate() {
         let Some(r) = f.filter(|_| !pending[i].doubtful) else {
             continue;
@@ -266,8 +266,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     }
     // Spatial coherence works on the distinct confident first choices (an R-tree, so long documents stay
     // linear rather than quadratic).
-    let mut conf_count: HashMap<EntryRef, usize> = HashMap::new();
-    let mut place_count: HashMap<EntryRef, usize> = HashMap::new();
+    let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
+    let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
     for (i, f) in first.iter().enumerate() {
         if let Some(r) = f.filter(|r| g.kind(*r) == Kind::Place && !pending[i].doubtful) {
             *place_count.entry(r).or_insert(0) += 1;
@@ -280,8 +280,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     let place_index = SpatialIndex::new(g, place_count.keys().copied());
     let place_mentions: usize = place_count.values().sum();
     // Pass 2: context.
-    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::new();
-    let mut by_key: HashMap<&str, HashMap<EntryRef, f64>> = HashMap::new();
+    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
+    let mut by_key: HashMap<&str, HashMap<EntryRef, f64>> = HashMap::default();
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let own = first[i];
@@ -386,7 +386,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
     // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
     // unresolved.
-    let mut broken: HashSet<&str> = HashSet::new();
+    let mut broken: HashSet<&str> = HashSet::default();
     for p in pending {
         let Some(anchor) = p.anchor else { continue };
         let Some(a) = first.get(anchor.target()).copied().flatten() else {

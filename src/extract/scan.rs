@@ -37,8 +37,27 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
         }
     };
     for chunk in bytes.utf8_chunks() {
-        for (i, c) in chunk.valid().char_indices() {
+        let valid = chunk.valid();
+        let vb = valid.as_bytes();
+        let mut i = 0;
+        while i < vb.len() {
             let a = (pos + i) as u32;
+            // ASCII letters and digits, the bulk of news text, fold without decoding.
+            let x = vb[i];
+            if x.is_ascii_alphanumeric() {
+                if let Some((sa, sb)) = pending_space.take() {
+                    push(&mut f, b" ", sa, sb);
+                }
+                f.text.push(x.to_ascii_lowercase());
+                f.orig.push(a);
+                f.orig_end.push(a + 1);
+                i += 1;
+                continue;
+            }
+            let Some(c) = valid[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             let b = a + c.len_utf8() as u32;
             match fold_char(c) {
                 Folded::Drop => {}
@@ -62,7 +81,7 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
                 }
             }
         }
-        pos += chunk.valid().len();
+        pos += valid.len();
         if !chunk.invalid().is_empty() {
             pending_space = None;
             let a = pos as u32;
@@ -145,6 +164,9 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
 }
 
 fn starts_uppercase(src: &[u8], at: usize) -> bool {
+    if let Some(b) = src.get(at).filter(|b| b.is_ascii()) {
+        return b.is_ascii_uppercase();
+    }
     let s = &src[at..src.len().min(at + 4)];
     let c = match std::str::from_utf8(s) {
         Ok(t) => t.chars().next(),
