@@ -162,10 +162,12 @@ impl<'g> Extractor<'g> {
         let verdicts: Vec<Verdict> = spots
             .iter()
             .map(|s| {
-                let info = *infos
-                    .entry(s.key.as_str())
-                    .or_insert_with(|| resolve::NameInfo::of(self.g, &cands.get(self.g, &s.key)));
-                recognize::judge(&ctx, s, &self.demonyms, &starts, &info)
+                let mut info = || {
+                    *infos.entry(s.key.as_str()).or_insert_with(|| {
+                        resolve::NameInfo::of(self.g, &cands.get(self.g, &s.key))
+                    })
+                };
+                recognize::judge(&ctx, s, &self.demonyms, &starts, &mut info)
             })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.

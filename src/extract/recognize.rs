@@ -120,8 +120,8 @@ fn ends_sentence(w: &str) -> bool {
     letters >= 3 && !stem.contains('.') && !contains(TITLES, &stem.to_lowercase())
 }
 
-/// Decides about one spot. `demonyms` are lowercase light keys; `info` describes the name's gazetteer
-/// entries.
+/// Decides about one spot. `demonyms` are lowercase light keys; `info` tells what the name's gazetteer
+/// entries are (asked only when the text alone cannot decide).
 /// `spot_starts`: where the document's other gazetteer names start (a sentence-initial given name that is also a
 /// place name, "Jordan Henderson", still marks a person).
 pub fn judge(
@@ -129,7 +129,7 @@ pub fn judge(
     s: &Spot,
     demonyms: &HashSet<String>,
     spot_starts: &HashSet<usize>,
-    info: &NameInfo,
+    info: &mut dyn FnMut() -> NameInfo,
 ) -> Verdict {
     let Some(surface) = ctx.text.get(s.start..s.end) else {
         return Verdict::Reject;
@@ -163,6 +163,8 @@ pub fn judge(
     if single && letters < 2 {
         return Verdict::Reject;
     }
+    // What the gazetteer knows about the name: looked up only for spots that pass the checks above.
+    let info = &info();
     // Short capitals are mostly organisations and codes (GeoNames lists airport codes as alternate names):
     // only countries, regions and big cities go by them ("US", "UK", "BC", "NYC").
     if acronym && !(info.country || info.admin1 || info.place_population >= 1_000_000) {

@@ -127,6 +127,11 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
             // A name that ends before a possessive ("France's") is not extended by the 's ("Frances").
             let mut possessive_end: Option<usize> = None;
             while p < n && p - i < MAX_NAME {
+                // Later words of a name are capitalised or particles ("Rostov-on-Don", "Kharkiv region"):
+                // the recogniser rejects anything else, so the walk stops there.
+                if f.text[p] == b' ' && p > i && !continues_name(src, f, p + 1) {
+                    break;
+                }
                 match step(fst, &node, f.text[p], &mut out_v) {
                     Some(nx) => node = nx,
                     None => break,
@@ -161,6 +166,22 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
         }
     }
     out
+}
+
+/// Whether the word at folded position `p` may continue a name: capitalised, a digit, or a name particle.
+fn continues_name(src: &[u8], f: &FoldedText, p: usize) -> bool {
+    let Some(&b) = f.text.get(p) else {
+        return false;
+    };
+    if b.is_ascii_digit() || starts_uppercase(src, f.orig[p] as usize) {
+        return true;
+    }
+    let end = f.text[p..]
+        .iter()
+        .position(|b| !is_word_byte(*b))
+        .map_or(f.text.len(), |e| p + e);
+    std::str::from_utf8(&f.text[p..end])
+        .is_ok_and(|w| super::words::contains(super::words::NAME_PARTICLES, w))
 }
 
 fn starts_uppercase(src: &[u8], at: usize) -> bool {
