@@ -4,6 +4,7 @@
 //! mentions, drop people, organisations, common words and demonyms) -> [`resolve`] (pick the entry with
 //! document context).
 
+pub mod cues;
 pub mod lexicon;
 pub mod recognize;
 pub mod resolve;
@@ -177,6 +178,7 @@ impl<'g> Extractor<'g> {
             .filter(|(_, v)| **v == Verdict::Surname)
             .map(|(s, _)| s.key.as_str())
             .collect();
+        let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms);
         let mut kept = Vec::new();
         for (s, v) in spots.iter().zip(&verdicts) {
             match v {
@@ -185,6 +187,8 @@ impl<'g> Extractor<'g> {
                 v => kept.push((s, *v)),
             }
         }
+        kept.extend(unknown.iter().map(|s| (s, Verdict::Unknown)));
+        kept.sort_by_key(|(s, _)| s.start);
         let mut pending = Vec::with_capacity(kept.len());
         for (i, (s, verdict)) in kept.iter().enumerate() {
             let wants_region = s
@@ -215,17 +219,24 @@ impl<'g> Extractor<'g> {
                 qualifier,
                 settlement_cue,
                 anchor,
-                // A stated location or a settlement cue says it is a place after all.
-                doubtful: *verdict == Verdict::Doubtful && anchor.is_none() && !settlement_cue,
+                // A stated location or a settlement cue says it is a place after all. An unknown name is
+                // resolved only through a spelling variant the document's places support.
+                doubtful: (*verdict == Verdict::Doubtful && anchor.is_none() && !settlement_cue)
+                    || *verdict == Verdict::Unknown,
+                variant: *verdict == Verdict::Unknown,
             });
         }
         let res = resolve::resolve(self.g, &pending, &mut cands);
         kept.iter()
             .zip(res)
-            .filter(|(_, r)| !r.dropped)
+            .filter(|((_, verdict), r)| !r.dropped || *verdict == Verdict::Unknown)
             .map(|((s, verdict), r)| {
                 let non_settlement = *verdict == Verdict::NonSettlement;
-                let entry = if non_settlement { None } else { r.entry };
+                let entry = if non_settlement || r.dropped {
+                    None
+                } else {
+                    r.entry
+                };
                 let polity = entry.is_some_and(|e| {
                     matches!(
                         self.g.kind(e),
@@ -428,6 +439,26 @@ mod tests {
                 ("Mexico City", Some("geonames:3530597")),
             ]
         );
+    }
+
+    #[test]
+    fn a_countrys_foreign_alias_does_not_take_a_towns_own_name() {
+        // "Uman" is a name of Oman in some languages; Uman is first a Ukrainian city.
+        let m = mentions("Drones struck Uman overnight.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:690688"));
+    }
+
+    #[test]
+    fn unknown_villages_are_mentions_and_variants_resolve_with_support() {
+        // Klishchiivka is missing from the gazetteer: recognised, left unresolved.
+        let m = mentions("Fighting continued near Klishchiivka, south of Bakhmut.");
+        assert_eq!(m[0], ("Klishchiivka".to_string(), None));
+        // "Gulyaipole" is no gazetteer spelling, but its Slavic key finds Hulyaypole, 40 km from Orikhiv.
+        let m = mentions("Russian forces advanced near Gulyaipole and Orikhiv.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:707898"));
+        // Without nearby places to support it, the variant stays unresolved.
+        let m = mentions("A parade was held near Gulyaipole.");
+        assert_eq!(m[0], ("Gulyaipole".to_string(), None));
     }
 
     #[test]

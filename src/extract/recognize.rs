@@ -19,6 +19,8 @@ pub enum Verdict {
     Reject,
     /// The second word of a person's name ("Kelly" in "John Kelly"): later bare uses are the person too.
     Surname,
+    /// Not a gazetteer name, but the text marks it as a place ("the village of Robotyne").
+    Unknown,
     /// Also an ordinary word or a person's name, with nothing in the sentence saying it is a place ("Lyman
     /// was retaken"): a place only if the document's other places support it.
     Doubtful,

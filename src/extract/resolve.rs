@@ -9,7 +9,7 @@ use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
 use crate::gazetteer::spatial::SpatialIndex;
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::geodesy::distance_km;
-use crate::index::record::Kind;
+use crate::index::record::{Kind, Source};
 
 /// A mention to resolve: its key and hints from the text.
 pub struct Pending {
@@ -25,6 +25,9 @@ pub struct Pending {
     /// The recogniser was unsure the name is a place ("Lyman" is also a surname): it is kept only when the
     /// document's other places support its resolution, and it does not shape the document's geography.
     pub doubtful: bool,
+    /// Not a gazetteer name: look it up by its Slavic key (spelling variants of Ukrainian, Russian and
+    /// Belarusian places only).
+    pub variant: bool,
 }
 
 /// A stated location relative to another mention.
@@ -93,6 +96,8 @@ pub struct Resolution {
 /// The gazetteer entries carrying one name, best prior first.
 pub struct Cands {
     pub list: Vec<(EntryRef, f64)>,
+    /// Whether the name is the entry's primary name, per entry of `list`.
+    pub primary: Vec<bool>,
 }
 
 /// Candidates per name, shared by every document an [`super::Extractor`] reads (the candidates of a name
@@ -110,7 +115,11 @@ impl CandStore {
         if let Some(c) = self.map.read().ok().and_then(|m| m.get(key).cloned()) {
             return c;
         }
-        let c = Arc::new(candidates(g, key));
+        // Variant lookups are stored under a prefix no light key has.
+        let c = Arc::new(match key.strip_prefix(VARIANT) {
+            Some(k) => variant_candidates(g, k),
+            None => candidates(g, key),
+        });
         if let Ok(mut m) = self.map.write() {
             if m.len() >= Self::CAPACITY {
                 m.clear();
@@ -134,6 +143,11 @@ impl<'s> CandCache<'s> {
             store,
             map: HashMap::default(),
         }
+    }
+
+    /// Candidates of an unknown name through its Slavic key.
+    pub fn get_variant(&mut self, g: &Gazetteer, key: &str) -> Arc<Cands> {
+        self.get(g, &format!("{VARIANT}{key}"))
     }
 
     pub fn get(&mut self, g: &Gazetteer, key: &str) -> Arc<Cands> {
@@ -187,9 +201,20 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
     let ev = gather(posts.into_iter());
     let prim = primaries(g, &ev);
     let qs = query_slavic_key(key);
+    // A country's name in some other language ("Uman" for Oman) does not outrank a town whose own name it is.
+    let primary_town = ev.iter().any(|(r, e)| {
+        e.best == Source::Primary && g.kind(*r) == Kind::Place && g.record(*r).population >= 20_000
+    });
     let mut list: Vec<(EntryRef, f64)> = ev
         .iter()
-        .map(|(r, e)| (*r, score(g, *r, e, qs.as_deref(), &prim)))
+        .map(|(r, e)| {
+            let mut s = score(g, *r, e, qs.as_deref(), &prim);
+            let polity = matches!(g.kind(*r), Kind::Country | Kind::WorldRegion);
+            if polity && primary_town && e.best != Source::Primary {
+                s -= 3.0;
+            }
+            (*r, s)
+        })
         .collect();
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     // one per GeoNames id across layers
@@ -200,7 +225,39 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
         seen.insert((gid, (gid == 0).then_some(*r)))
     });
     list.truncate(25);
-    Cands { list }
+    let primary = list
+        .iter()
+        .map(|(r, _)| ev.get(r).is_some_and(|e| e.best == Source::Primary))
+        .collect();
+    Cands { list, primary }
+}
+
+const VARIANT: &str = "\u{1}~";
+
+/// Populated places of Ukraine, Russia and Belarus whose Slavic key is that of `key` ("Gulyaipole" finds
+/// Hulyaypole). Scored like exact candidates, one below them.
+fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
+    let Some(sk) = query_slavic_key(key) else {
+        return Cands {
+            list: Vec::new(),
+            primary: Vec::new(),
+        };
+    };
+    let mut posts = Vec::new();
+    for (l, layer) in g.layers().iter().enumerate() {
+        posts.extend(layer.slavic(&sk).map(|p| (l as u16, p)));
+    }
+    let ev = gather(posts.into_iter());
+    let prim = primaries(g, &ev);
+    let mut list: Vec<(EntryRef, f64)> = ev
+        .iter()
+        .filter(|(r, _)| g.kind(**r) == Kind::Place && matches!(g.country(**r), "UA" | "RU" | "BY"))
+        .map(|(r, e)| (*r, score(g, *r, e, Some(&sk), &prim) - 1.0))
+        .collect();
+    list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.truncate(25);
+    let primary = vec![false; list.len()];
+    Cands { list, primary }
 }
 
 fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
@@ -222,6 +279,9 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     let cands: Vec<Arc<Cands>> = pending
         .iter()
         .map(|p| {
+            if p.variant {
+                return base.get_variant(g, &p.key);
+            }
             let all = base.get(g, &p.key);
             if !p.wants_region {
                 return all;
@@ -229,14 +289,14 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
             regions
                 .entry(p.key.as_str())
                 .or_insert_with(|| {
-                    Arc::new(Cands {
-                        list: all
-                            .list
-                            .iter()
-                            .filter(|(r, _)| g.kind(*r).is_region())
-                            .copied()
-                            .collect(),
-                    })
+                    let (list, primary) = all
+                        .list
+                        .iter()
+                        .zip(&all.primary)
+                        .filter(|((r, _), _)| g.kind(*r).is_region())
+                        .map(|(c, p)| (*c, *p))
+                        .unzip();
+                    Arc::new(Cands { list, primary })
                 })
                 .clone()
         })
@@ -296,15 +356,17 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         let mut scored = Vec::with_capacity(cands[i].list.len());
         // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask
         // for it ("Canada's" is not Cañadas, "France" is not a village in Nebraska).
-        let polity_prior = cands[i]
-            .list
-            .iter()
-            .filter(|(r, _)| matches!(g.kind(*r), Kind::Country | Kind::WorldRegion))
-            .map(|(_, s)| *s)
-            .fold(f64::NEG_INFINITY, f64::max);
-        for (r, prior) in &cands[i].list {
+        // A town whose own name it is keeps its chance unless the country's name is primary too.
+        let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
+        for ((r, s), p) in cands[i].list.iter().zip(&cands[i].primary) {
+            if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
+                (polity_prior, polity_primary) = (*s, *p);
+            }
+        }
+        for ((r, prior), primary) in cands[i].list.iter().zip(&cands[i].primary) {
             let mut s = *prior;
-            if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain {
+            let yields = !*primary || polity_primary;
+            if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
                 scored.push((*r, s));
                 continue;
             }

@@ -1,0 +1,171 @@
+//! Place names the gazetteer lacks, found from the text itself: a settlement word before them ("the village
+//! of Robotyne") or, in war reporting, a locative before a word with an East Slavic toponymic ending ("near
+//! Klishchiivka", "around Rabotino"). These become mentions even when nothing resolves them; a Slavic-key
+//! variant in the gazetteer ("Gulyaipole" for Hulyaypole) may still resolve them when the document's other
+//! places support it.
+
+use super::lexicon;
+use super::recognize::Context;
+use super::scan::Spot;
+use super::words::{contains, COMMON_WORDS};
+use crate::names::fold::light_key;
+
+/// Words that make the next capitalised word a settlement, whatever it looks like.
+const SETTLEMENT_WORDS: &[&str] = &["hamlet", "settlement", "town", "village", "villages"];
+
+/// Locatives and control verbs after which a word with a toponymic ending is a place.
+const WEAK_CUES: &[&str] = &[
+    "across",
+    "around",
+    "captured",
+    "entered",
+    "from",
+    "in",
+    "into",
+    "liberated",
+    "near",
+    "of",
+    "outside",
+    "recaptured",
+    "retook",
+    "seized",
+    "taken",
+    "took",
+    "toward",
+    "towards",
+];
+
+/// East Slavic settlement-name endings (Ukrainian and Russian, in the usual romanizations).
+const ENDINGS: &[&str] = &[
+    "ivka", "ovka", "evka", "yevka", "iivka", "yivka", "ivske", "ivske", "ivtsi", "ovtsi", "yne",
+    "ine", "ino", "ovo", "evo", "yevo", "ove", "eve", "ivsk", "ytsia", "ytsya", "ychi", "pole",
+    "polye", "horod", "gorod", "grad", "hrad", "nka", "ske", "skoye", "skoe", "ivka",
+];
+
+fn word_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+        .map_or(text.len(), |(i, _)| start + i)
+        .max(start)
+}
+
+/// Whether `w` could be an unknown place name: capitalised, not all capitals, not an ordinary word or a
+/// person's name.
+fn plausible(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if !first.is_uppercase() || letters < 4 || w.chars().skip(1).all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !(lexicon::is_english_word(&lower)
+        || lexicon::is_given_name(&lower)
+        || lexicon::is_surname(&lower)
+        || contains(COMMON_WORDS, &lower))
+}
+
+fn slavic_ending(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.is_ascii()
+        && ENDINGS
+            .iter()
+            .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+}
+
+/// Unknown names marked as places by the text, outside the spans of `spots` (the gazetteer's names).
+/// `demonyms` keeps "near Ukrainian positions" out.
+pub fn unknown_names(
+    ctx: &Context,
+    spots: &[Spot],
+    demonyms: &rustc_hash::FxHashSet<String>,
+) -> Vec<Spot> {
+    let text = ctx.text;
+    let covered = |a: usize, b: usize| {
+        let i = spots.partition_point(|s| s.end <= a);
+        spots.get(i).is_some_and(|s| s.start < b)
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) {
+        let start = pos + off;
+        let end = word_end(text, start);
+        pos = end.max(start + text[start..].chars().next().map_or(1, char::len_utf8));
+        // A word start, not inside another word.
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || crate::names::fold::is_apostrophe(c))
+        {
+            continue;
+        }
+        let w = &text[start..end];
+        if end == start || covered(start, end) || !plausible(w) {
+            continue;
+        }
+        let key = light_key(w);
+        if demonyms.contains(&key) {
+            continue;
+        }
+        // Part of a longer proper noun ("near Kellogg Street"), or a possessive ("in Zelensky's").
+        let rest = &text[end..];
+        if rest.starts_with("'s") || rest.starts_with("’s") {
+            continue;
+        }
+        if ctx
+            .next_word(end)
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        let Some((p, pstart)) = ctx.prev_word(start) else {
+            continue;
+        };
+        let pl = p.to_lowercase();
+        let strong = (pl == "of"
+            && ctx
+                .prev_word(pstart)
+                .is_some_and(|(w, _)| contains(SETTLEMENT_WORDS, &w.to_lowercase())))
+            || pl == "village";
+        let weak = contains(WEAK_CUES, &pl) && slavic_ending(w);
+        if strong || weak {
+            out.push(Spot { start, end, key });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let ctx = Context { text };
+        unknown_names(&ctx, &[], &Default::default())
+            .into_iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn settlement_words_and_slavic_endings_after_locatives() {
+        assert_eq!(
+            names("Troops entered the village of Zarichne and fought near Klishchiivka."),
+            vec!["Zarichne", "Klishchiivka"]
+        );
+        assert_eq!(
+            names("Shelling around Rabotino continued."),
+            vec!["Rabotino"]
+        );
+    }
+
+    #[test]
+    fn ordinary_capitalised_words_are_not_places() {
+        assert!(names("He met officials in Parliament and near Google offices.").is_empty());
+        assert!(names("Speaking in Zelensky's office, near Kellogg Street.").is_empty());
+        assert!(names("The Tribune said so. In March, near NATO.").is_empty());
+    }
+}
