@@ -37,9 +37,9 @@ const WEAK_CUES: &[&str] = &[
 
 /// East Slavic settlement-name endings (Ukrainian and Russian, in the usual romanizations).
 const ENDINGS: &[&str] = &[
-    "ivka", "ovka", "evka", "yevka", "iivka", "yivka", "ivske", "ivske", "ivtsi", "ovtsi", "yne",
-    "ine", "ino", "ovo", "evo", "yevo", "ove", "eve", "ivsk", "ytsia", "ytsya", "ychi", "pole",
-    "polye", "horod", "gorod", "grad", "hrad", "nka", "ske", "skoye", "skoe", "ivka",
+    "ivka", "ovka", "evka", "yevka", "iivka", "yivka", "ivske", "ivtsi", "ovtsi", "yne", "ine",
+    "ino", "ovo", "evo", "yevo", "ove", "eve", "ivsk", "ytsia", "ytsya", "ychi", "pole", "polye",
+    "horod", "gorod", "grad", "hrad", "nka", "ske", "skoye", "skoe",
 ];
 
 fn word_end(text: &str, start: usize) -> usize {
