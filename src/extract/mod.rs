@@ -462,6 +462,17 @@ mod tests {
     }
 
     #[test]
+    fn region_short_forms_qualify_a_city_but_are_not_words() {
+        // Shelby, Montana (not Shelby, North Carolina), from an AP-style dateline.
+        let m = mentions("SHELBY, Mont. (AP) - A grass fire spread overnight.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:5677433"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:5667009"));
+        assert_eq!(texts("Austin, TX is growing."), vec!["Austin", "TX"]);
+        // A title and words in capitals are not regions.
+        assert!(texts("Miss. Smith wrote IN CAPITALS OR NOT.").is_empty());
+    }
+
+    #[test]
     fn river_is_not_the_city() {
         let m = mentions("Troops crossed the Dnipro river near Kherson.");
         let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");

@@ -179,6 +179,23 @@ pub fn judge(
     if abbreviation && !(info.country || info.admin1) {
         return Verdict::Reject;
     }
+    // A region's short form ("Calif.", "Mont.", "TX", "BC") names the region only after "City," or before a
+    // role word ("BC government"); elsewhere "Miss." is a title, "IN" and "OR" are words in capitals.
+    let dotted_inside = surface.trim_end_matches('.').contains('.');
+    let short_form = single
+        && !info.country
+        && info.admin1
+        && !dotted_inside
+        && ((acronym && letters == 2) || surface.ends_with('.'));
+    if short_form {
+        let after_comma = ctx.text[..s.start].trim_end_matches(' ').ends_with(',');
+        let role_after = ctx
+            .next_word(s.end)
+            .is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
+        if !(after_comma || role_after) {
+            return Verdict::Reject;
+        }
+    }
     let prominent = info.prominent();
     let lower = single.then(|| lower_plain(surface));
     let given = lower.as_deref().is_some_and(lexicon::is_given_name);
