@@ -157,6 +157,7 @@ impl<'g> Extractor<'g> {
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
+        let ends: HashSet<usize> = spots.iter().map(|s| s.end).collect();
         let mut cands = resolve::CandCache::new(&self.cands);
         let mut infos: rustc_hash::FxHashMap<&str, resolve::NameInfo> =
             rustc_hash::FxHashMap::default();
@@ -168,7 +169,7 @@ impl<'g> Extractor<'g> {
                         resolve::NameInfo::of(self.g, &cands.get(self.g, &s.key))
                     })
                 };
-                recognize::judge(&ctx, s, &self.demonyms, &starts, &mut info)
+                recognize::judge(&ctx, s, &self.demonyms, &starts, &ends, &mut info)
             })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
@@ -470,6 +471,17 @@ mod tests {
         assert_eq!(texts("Austin, TX is growing."), vec!["Austin", "TX"]);
         // A title and words in capitals are not regions.
         assert!(texts("Miss. Smith wrote IN CAPITALS OR NOT.").is_empty());
+    }
+
+    #[test]
+    fn translations_contractions_camel_case_and_hyphenated_names_are_not_places() {
+        assert!(texts("The White House said I'd better wait; the MoD agreed.").is_empty());
+        assert!(texts("Rep. Mario Diaz-Balart spoke after Modi's speech.").is_empty());
+        // A hyphen between two places keeps both.
+        assert_eq!(
+            texts("The Izium-Kupiansk road reopened."),
+            vec!["Izium", "Kupiansk"]
+        );
     }
 
     #[test]

@@ -131,6 +131,7 @@ pub fn judge(
     s: &Spot,
     demonyms: &HashSet<String>,
     spot_starts: &HashSet<usize>,
+    spot_ends: &HashSet<usize>,
     info: &mut dyn FnMut() -> NameInfo,
 ) -> Verdict {
     let Some(surface) = ctx.text.get(s.start..s.end) else {
@@ -156,7 +157,10 @@ pub fn judge(
     let single = tokens.len() == 1;
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = all_caps(surface) && letters <= 4;
-    if single && contains(COMMON_WORDS, key) || (!acronym && demonyms.contains(key)) {
+    if single && contains(COMMON_WORDS, key)
+        || (!acronym && demonyms.contains(key))
+        || contains(NON_PLACE_NAMES, key)
+    {
         return Verdict::Reject;
     }
     if demonyms.contains(key) {
@@ -164,6 +168,40 @@ pub fn judge(
     }
     if single && letters < 2 {
         return Verdict::Reject;
+    }
+    // Contractions ("I'd", "He'll"), camel case ("MoD", "iPhone") and hyphenated person names ("Diaz-Balart",
+    // where the other half is no place) are not place names.
+    if let Some((_, tail)) = surface.split_once(is_apo) {
+        if matches!(tail, "d" | "ve" | "ll" | "re" | "m" | "t") {
+            return Verdict::Reject;
+        }
+    }
+    let camel = tokens.iter().any(|t| {
+        t.chars()
+            .zip(t.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    });
+    if camel {
+        return Verdict::Reject;
+    }
+    if let Some(before) = ctx.text[..s.start].strip_suffix('-') {
+        let partner_capitalised = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic())
+            && before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(capitalised);
+        let partner = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let person = lexicon::is_surname(&partner) || lexicon::is_given_name(&partner);
+        if partner_capitalised && (person || !spot_ends.contains(&(s.start - 1))) {
+            return Verdict::Reject;
+        }
     }
     // What the gazetteer knows about the name: looked up only for spots that pass the checks above.
     let info = &info();
@@ -176,7 +214,18 @@ pub fn judge(
     let abbreviation = single
         && !acronym
         && (letters <= 2 || (letters <= 3 && ctx.text[s.end..].starts_with('.')));
-    if abbreviation && !(info.country || info.admin1) {
+    let region_abbreviation = info.admin1 && s.end > s.start && surface.ends_with('.');
+    if abbreviation && !(info.country || region_abbreviation) {
+        return Verdict::Reject;
+    }
+    // An alternate name made of ordinary English words is a translation ("White House" for Casablanca), not
+    // what English text means by it.
+    if !single
+        && !info.primary
+        && tokens.iter().all(|t| {
+            lexicon::is_english_word(&lower_plain(t)) || contains(NAME_PARTICLES, &lower_plain(t))
+        })
+    {
         return Verdict::Reject;
     }
     // A region's short form ("Calif.", "Mont.", "TX", "BC") names the region only after "City," or before a
@@ -300,10 +349,10 @@ pub fn judge(
             && ctx.next_word(s.end + 1).is_some_and(capitalised);
         // "Reading police", "Nice officials"
         let role_after = next.is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
-        let big = info.place_population >= 1_000_000 && !ctx.sentence_start(s.start);
+        let big = info.primary_population >= 1_000_000 && !ctx.sentence_start(s.start);
         let region = info.admin1 && !english;
         let person_ok =
-            !english && info.place_population >= 100_000 && !ctx.sentence_start(s.start);
+            !english && info.primary_population >= 100_000 && !ctx.sentence_start(s.start);
         if !(locative || qualified || role_after || big || region || person_ok) {
             return Verdict::Doubtful;
         }

@@ -169,12 +169,20 @@ pub struct NameInfo {
     pub admin1: bool,
     /// The largest population of a populated place with this name.
     pub place_population: u64,
+    /// The largest population of a populated place whose own (primary) name this is.
+    pub primary_population: u64,
+    /// Some entry has this as its primary name (not only as an alternate or translation).
+    pub primary: bool,
 }
 
 impl NameInfo {
     pub fn of(g: &Gazetteer, c: &Cands) -> NameInfo {
         let mut info = NameInfo::default();
-        for (r, _) in &c.list {
+        for ((r, _), primary) in c.list.iter().zip(&c.primary) {
+            info.primary |= *primary;
+            if *primary && g.kind(*r) == Kind::Place {
+                info.primary_population = info.primary_population.max(g.record(*r).population);
+            }
             match g.kind(*r) {
                 Kind::Country | Kind::WorldRegion => info.country = true,
                 Kind::Admin1 => info.admin1 = true,

@@ -124,7 +124,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
             let mut node = fst.root();
             let mut out_v = 0u64;
             let mut p = i;
-            // A name that ends before a possessive ("France's") is not extended by the 's ("Frances").
+            // A name never ends with a possessive 's: "France's" is not "Frances", "Modi's" not "Modis".
             let mut possessive_end: Option<usize> = None;
             while p < n && p - i < MAX_NAME {
                 // Later words of a name are capitalised or particles ("Rostov-on-Don", "Kharkiv region"):
@@ -141,6 +141,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
                     && boundary(src, f, p)
                     && best.is_none_or(|b| p > b)
                     && possessive_end.is_none_or(|e| p != e + 1)
+                    && !(p >= 2 && before_possessive(src, f, p - 1))
                 {
                     best = Some(p);
                     if before_possessive(src, f, p) {

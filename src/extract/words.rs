@@ -333,7 +333,6 @@ pub const COMMON_WORDS: &[&str] = &[
     "reuters",
     "ridge",
     "river",
-    "road",
     "rock",
     "rose",
     "round",
@@ -683,7 +682,6 @@ pub const FEATURE_WORDS: &[&str] = &[
     "refinery",
     "reservoir",
     "river",
-    "road",
     "sea",
     "square",
     "stadium",
@@ -694,6 +692,9 @@ pub const FEATURE_WORDS: &[&str] = &[
     "university",
     "valley",
 ];
+
+/// Names of buildings and weather that gazetteers also list as villages: never a place mention.
+pub const NON_PLACE_NAMES: &[&str] = &["el nino", "la nina", "pentagon", "white house"];
 
 /// Function words allowed in lowercase inside a multi-word name.
 pub const NAME_PARTICLES: &[&str] = &[
@@ -856,6 +857,7 @@ mod tests {
             METONYM_HYPHEN,
             LOCATIVES,
             SPEECH_VERBS,
+            NON_PLACE_NAMES,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
         }
