@@ -89,11 +89,23 @@ pub fn unknown_names(
         spots.get(i).is_some_and(|s| s.start < b)
     };
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) {
+    // Candidate word starts: ASCII capitals and the lead bytes of non-ASCII characters (checked below).
+    while let Some(off) = bytes[pos..]
+        .iter()
+        .position(|b| b.is_ascii_uppercase() || *b >= 0xC0)
+    {
         let start = pos + off;
+        let Some(first) = text[start..].chars().next() else {
+            break;
+        };
+        pos = start + first.len_utf8();
+        if !first.is_uppercase() {
+            continue;
+        }
         let end = word_end(text, start);
-        pos = end.max(start + text[start..].chars().next().map_or(1, char::len_utf8));
+        pos = pos.max(end);
         // A word start, not inside another word.
         if text[..start]
             .chars()
@@ -102,7 +114,20 @@ pub fn unknown_names(
         {
             continue;
         }
+        // The cue first: it is the cheapest test and rules out almost every word.
+        let Some((p, pstart)) = ctx.prev_word(start) else {
+            continue;
+        };
+        let pl = p.to_lowercase();
+        let strong = (pl == "of"
+            && ctx
+                .prev_word(pstart)
+                .is_some_and(|(w, _)| contains(SETTLEMENT_WORDS, &w.to_lowercase())))
+            || pl == "village";
         let w = &text[start..end];
+        if !(strong || contains(WEAK_CUES, &pl) && slavic_ending(w)) {
+            continue;
+        }
         if end == start || covered(start, end) || !plausible(w) {
             continue;
         }
@@ -121,19 +146,7 @@ pub fn unknown_names(
         {
             continue;
         }
-        let Some((p, pstart)) = ctx.prev_word(start) else {
-            continue;
-        };
-        let pl = p.to_lowercase();
-        let strong = (pl == "of"
-            && ctx
-                .prev_word(pstart)
-                .is_some_and(|(w, _)| contains(SETTLEMENT_WORDS, &w.to_lowercase())))
-            || pl == "village";
-        let weak = contains(WEAK_CUES, &pl) && slavic_ending(w);
-        if strong || weak {
-            out.push(Spot { start, end, key });
-        }
+        out.push(Spot { start, end, key });
     }
     out
 }

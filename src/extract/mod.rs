@@ -151,8 +151,7 @@ impl<'g> Extractor<'g> {
 
     /// All place mentions of one document, in text order.
     pub fn extract(&self, bytes: &[u8]) -> Vec<Mention> {
-        let folded = scan::fold(bytes);
-        let spots = scan::spot(self.g, bytes, &folded);
+        let spots = scan::spot(self.g, bytes);
         // The recogniser works on text with the same byte offsets as the input.
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
