@@ -1,8 +1,10 @@
 //! Word lists for telling place names from other capitalised words. All lowercase.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Common English words (and month/day names) that are also place names somewhere: never a mention on their
 /// own, only inside a longer name ("Mobile Bay" is not "Mobile").
-pub const COMMON_WORDS: &[&str] = &[
+pub static COMMON_WORDS: &[&str] = &[
     "a",
     "abc",
     "about",
@@ -469,7 +471,7 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// Given names: a name right after one of these is a person ("Jordan Henderson" is caught by the following
 /// capitalised surname; "Victoria" after "Queen" by the title list).
-pub const TITLES: &[&str] = &[
+pub static TITLES: &[&str] = &[
     "admiral",
     "ambassador",
     "bishop",
@@ -528,7 +530,7 @@ pub const TITLES: &[&str] = &[
 
 /// Words after a place name that make it part of a larger non-place proper noun, unless they are a place
 /// type (checked separately): "Washington Post", "Kyiv Independent".
-pub const ROLE_WORDS: &[&str] = &[
+pub static ROLE_WORDS: &[&str] = &[
     "administration",
     "airport",
     "area",
@@ -577,7 +579,7 @@ pub const ROLE_WORDS: &[&str] = &[
 
 /// Words after a place name that make an organisation named after the place ("The Washington Post",
 /// "Kyiv Independent"): the place is still mentioned (an embedded toponym).
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: &[&str] = &[
     "accord",
     "agency",
     "agreement",
@@ -654,7 +656,7 @@ pub const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words after a name that mark a non-settlement feature of the same name ("the Dnipro river").
-pub const FEATURE_WORDS: &[&str] = &[
+pub static FEATURE_WORDS: &[&str] = &[
     "airport",
     "avenue",
     "base",
@@ -694,23 +696,23 @@ pub const FEATURE_WORDS: &[&str] = &[
 ];
 
 /// Names of buildings and weather that gazetteers also list as villages: never a place mention.
-pub const NON_PLACE_NAMES: &[&str] = &["el nino", "la nina", "pentagon", "white house"];
+pub static NON_PLACE_NAMES: &[&str] = &["el nino", "la nina", "pentagon", "white house"];
 
 /// Function words allowed in lowercase inside a multi-word name.
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: &[&str] = &[
     "al", "am", "an", "and", "bei", "county", "da", "de", "del", "della", "den", "der", "des",
     "di", "district", "do", "dos", "du", "e", "el", "en", "im", "in", "la", "le", "na", "nad",
     "oblast", "of", "on", "pod", "province", "raion", "region", "state", "sur", "the", "upon", "y",
 ];
 
 /// Words that, right before a name, say it is a place.
-pub const PLACE_CUES: &[&str] = &[
+pub static PLACE_CUES: &[&str] = &[
     "across", "around", "at", "between", "capital", "city", "from", "in", "into", "near", "of",
     "outside", "port", "region", "to", "toward", "towards", "town", "village",
 ];
 
 /// Verbs that make a capital or country a metonym for its government ("Kyiv claimed", "Moscow said").
-pub const METONYM_VERBS: &[&str] = &[
+pub static METONYM_VERBS: &[&str] = &[
     "abandoned",
     "accused",
     "accuses",
@@ -777,7 +779,7 @@ pub const METONYM_VERBS: &[&str] = &[
 ];
 
 /// Suffixes after a hyphen that make the name a modifier of an actor ("Moscow-installed").
-pub const METONYM_HYPHEN: &[&str] = &[
+pub static METONYM_HYPHEN: &[&str] = &[
     "aligned",
     "allied",
     "appointed",
@@ -794,7 +796,7 @@ pub const METONYM_HYPHEN: &[&str] = &[
 ];
 
 /// Words right before a name that say it is a place ("in Reading", "near Johnson").
-pub const LOCATIVES: &[&str] = &[
+pub static LOCATIVES: &[&str] = &[
     "across",
     "around",
     "at",
@@ -820,7 +822,7 @@ pub const LOCATIVES: &[&str] = &[
 ];
 
 /// Verbs of speech right after a name that make it a person ("Tyler said").
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: &[&str] = &[
     "Tyler said",
     "added",
     "asked",
@@ -834,9 +836,35 @@ pub const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
-/// Whether a sorted word list holds `w` (binary search: the recogniser asks for every spotted name).
-pub fn contains(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+/// Hash sets of this module's lists, by the address of the list (statics have one address).
+static SETS: std::sync::LazyLock<FxHashMap<usize, FxHashSet<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        [
+            COMMON_WORDS,
+            TITLES,
+            ROLE_WORDS,
+            ORG_WORDS,
+            FEATURE_WORDS,
+            NON_PLACE_NAMES,
+            NAME_PARTICLES,
+            PLACE_CUES,
+            METONYM_VERBS,
+            METONYM_HYPHEN,
+            LOCATIVES,
+            SPEECH_VERBS,
+        ]
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
+    });
+
+/// Whether a word list holds `w`: a hash lookup for this module's lists (the recogniser asks for every
+/// spotted name), a binary search for other sorted lists.
+pub fn contains(list: &'static [&'static str], w: &str) -> bool {
+    match SETS.get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(w),
+        None => list.binary_search(&w).is_ok(),
+    }
 }
 
 #[cfg(test)]
