@@ -42,6 +42,23 @@ const ENDINGS: &[&str] = &[
     "horod", "gorod", "grad", "hrad", "nka", "ske", "skoye", "skoe",
 ];
 
+/// The ASCII word right before `at`, separated from it by spaces only, and where it starts.
+fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut e = at;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e == at {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    (s < e).then(|| (&text[s..e], s))
+}
+
 fn word_end(text: &str, start: usize) -> usize {
     text[start..]
         .char_indices()
@@ -115,17 +132,15 @@ pub fn unknown_names(
             continue;
         }
         // The cue first: it is the cheapest test and rules out almost every word.
-        let Some((p, pstart)) = ctx.prev_word(start) else {
+        let Some((p, pstart)) = word_before(text, start) else {
             continue;
         };
-        let pl = p.to_lowercase();
-        let strong = (pl == "of"
-            && ctx
-                .prev_word(pstart)
-                .is_some_and(|(w, _)| contains(SETTLEMENT_WORDS, &w.to_lowercase())))
-            || pl == "village";
+        let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let strong = (p.eq_ignore_ascii_case("of")
+            && word_before(text, pstart).is_some_and(|(w, _)| is(SETTLEMENT_WORDS, w)))
+            || p.eq_ignore_ascii_case("village");
         let w = &text[start..end];
-        if !(strong || contains(WEAK_CUES, &pl) && slavic_ending(w)) {
+        if !(strong || is(WEAK_CUES, p) && slavic_ending(w)) {
             continue;
         }
         if end == start || covered(start, end) || !plausible(w) {

@@ -91,6 +91,8 @@ pub struct Extractor<'g> {
     g: &'g Gazetteer,
     demonyms: HashSet<String>,
     cands: resolve::CandStore,
+    /// Per-thread memo of FST walks over capitalised words (no locking between threads).
+    walks: thread_local::ThreadLocal<std::cell::RefCell<scan::WalkMemo>>,
 }
 
 const EXTRA_DEMONYMS: &[&str] = &[
@@ -142,6 +144,7 @@ impl<'g> Extractor<'g> {
             g,
             demonyms,
             cands: resolve::CandStore::default(),
+            walks: thread_local::ThreadLocal::new(),
         }
     }
 
@@ -151,23 +154,20 @@ impl<'g> Extractor<'g> {
 
     /// All place mentions of one document, in text order.
     pub fn extract(&self, bytes: &[u8]) -> Vec<Mention> {
-        let spots = scan::spot(self.g, bytes);
+        let spots = {
+            let mut memo = self.walks.get_or_default().borrow_mut();
+            scan::spot(self.g, bytes, &mut memo)
+        };
         // The recogniser works on text with the same byte offsets as the input.
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
         let ends: HashSet<usize> = spots.iter().map(|s| s.end).collect();
         let mut cands = resolve::CandCache::new(&self.cands);
-        let mut infos: rustc_hash::FxHashMap<&str, resolve::NameInfo> =
-            rustc_hash::FxHashMap::default();
         let verdicts: Vec<Verdict> = spots
             .iter()
             .map(|s| {
-                let mut info = || {
-                    *infos.entry(s.key.as_str()).or_insert_with(|| {
-                        resolve::NameInfo::of(self.g, &cands.get(self.g, &s.key))
-                    })
-                };
+                let mut info = || cands.get(self.g, &s.key).info;
                 recognize::judge(&ctx, s, &self.demonyms, &starts, &ends, &mut info)
             })
             .collect();

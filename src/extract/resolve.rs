@@ -3,7 +3,8 @@
 //! cue words, one sense per name per document, and leaving a weakly supported far-away namesake unresolved.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::{Arc, RwLock};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
 use crate::gazetteer::spatial::SpatialIndex;
@@ -98,34 +99,48 @@ pub struct Cands {
     pub list: Vec<(EntryRef, f64)>,
     /// Whether the name is the entry's primary name, per entry of `list`.
     pub primary: Vec<bool>,
+    /// What the recogniser needs to know about these entries.
+    pub info: NameInfo,
 }
 
-/// Candidates per name, shared by every document an [`super::Extractor`] reads (the candidates of a name
-/// depend only on the gazetteer, and news repeats names across articles). Bounded: when it holds
-/// `CandStore::CAPACITY` names it starts afresh, so memory stays flat on any corpus.
+impl Cands {
+    fn new(g: &Gazetteer, list: Vec<(EntryRef, f64)>, primary: Vec<bool>) -> Cands {
+        let mut c = Cands {
+            list,
+            primary,
+            info: NameInfo::default(),
+        };
+        c.info = NameInfo::of(g, &c);
+        c
+    }
+}
+
+/// Candidates per name, kept across the documents an [`super::Extractor`] reads (the candidates of a name depend
+/// only on the gazetteer, and news repeats names across articles). One map per thread, so threads never wait
+/// for each other; each is bounded: at `CandStore::CAPACITY` names it starts afresh, so memory stays flat on
+/// any corpus.
 #[derive(Default)]
 pub struct CandStore {
-    map: RwLock<HashMap<String, Arc<Cands>>>,
+    maps: thread_local::ThreadLocal<RefCell<HashMap<String, Arc<Cands>>>>,
 }
 
 impl CandStore {
     const CAPACITY: usize = 50_000;
 
     fn get(&self, g: &Gazetteer, key: &str) -> Arc<Cands> {
-        if let Some(c) = self.map.read().ok().and_then(|m| m.get(key).cloned()) {
-            return c;
+        let mut m = self.maps.get_or_default().borrow_mut();
+        if let Some(c) = m.get(key) {
+            return c.clone();
         }
         // Variant lookups are stored under a prefix no light key has.
         let c = Arc::new(match key.strip_prefix(VARIANT) {
             Some(k) => variant_candidates(g, k),
             None => candidates(g, key),
         });
-        if let Ok(mut m) = self.map.write() {
-            if m.len() >= Self::CAPACITY {
-                m.clear();
-            }
-            m.insert(key.to_string(), c.clone());
+        if m.len() >= Self::CAPACITY {
+            m.clear();
         }
+        m.insert(key.to_string(), c.clone());
         c
     }
 }
@@ -237,7 +252,7 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
         .iter()
         .map(|(r, _)| ev.get(r).is_some_and(|e| e.best == Source::Primary))
         .collect();
-    Cands { list, primary }
+    Cands::new(g, list, primary)
 }
 
 const VARIANT: &str = "\u{1}~";
@@ -246,10 +261,7 @@ const VARIANT: &str = "\u{1}~";
 /// Hulyaypole). Scored like exact candidates, one below them.
 fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
     let Some(sk) = query_slavic_key(key) else {
-        return Cands {
-            list: Vec::new(),
-            primary: Vec::new(),
-        };
+        return Cands::new(g, Vec::new(), Vec::new());
     };
     let mut posts = Vec::new();
     for (l, layer) in g.layers().iter().enumerate() {
@@ -265,7 +277,7 @@ fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     list.truncate(25);
     let primary = vec![false; list.len()];
-    Cands { list, primary }
+    Cands::new(g, list, primary)
 }
 
 fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
@@ -304,7 +316,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
                         .filter(|((r, _), _)| g.kind(*r).is_region())
                         .map(|(c, p)| (*c, *p))
                         .unzip();
-                    Arc::new(Cands { list, primary })
+                    Arc::new(Cands::new(g, list, primary))
                 })
                 .clone()
         })

@@ -3,6 +3,8 @@
 //! word start, keeping the longest name that ends at a word boundary. Invalid UTF-8 is treated as a break, so
 //! offsets always refer to the original bytes.
 
+use fst::raw::Fst;
+
 use crate::gazetteer::Gazetteer;
 use crate::index::step;
 use crate::names::fold::{fold_char, is_apostrophe, Folded};
@@ -104,9 +106,73 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// The walk of one layer's FST over a whole first word ("kharkiv" of "Kharkiv region"): where it ends up and
+/// whether a name ends with the word or one byte before it (a possessive "s"). Capitalised words repeat, so the
+/// scanner remembers these per word instead of stepping through the FST byte by byte each time.
+#[derive(Debug, Clone, Copy)]
+pub struct WordWalk {
+    state: Option<(usize, u64)>,
+    final_end: bool,
+    final_before_last: bool,
+}
+
+/// Remembered first-word walks, by layer and folded word. Bounded by [`WalkMemo::CAPACITY`].
+#[derive(Default)]
+pub struct WalkMemo {
+    map: rustc_hash::FxHashMap<Vec<u8>, WordWalk>,
+    key: Vec<u8>,
+}
+
+impl WalkMemo {
+    const CAPACITY: usize = 100_000;
+
+    fn get(
+        &mut self,
+        fst: &Fst<std::borrow::Cow<'static, [u8]>>,
+        layer: usize,
+        word: &[u8],
+    ) -> WordWalk {
+        self.key.clear();
+        self.key.extend_from_slice(&(layer as u16).to_le_bytes());
+        self.key.extend_from_slice(word);
+        if let Some(w) = self.map.get(&self.key[..]) {
+            return *w;
+        }
+        let mut node = fst.root();
+        let mut out = 0u64;
+        let mut walk = WordWalk {
+            state: None,
+            final_end: false,
+            final_before_last: false,
+        };
+        let mut ok = true;
+        for (i, &b) in word.iter().enumerate() {
+            match step(fst, &node, b, &mut out) {
+                Some(nx) => node = nx,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+            if i + 2 == word.len() {
+                walk.final_before_last = node.is_final();
+            }
+        }
+        if ok {
+            walk.final_end = node.is_final();
+            walk.state = Some((node.addr(), out));
+        }
+        if self.map.len() >= Self::CAPACITY {
+            self.map.clear();
+        }
+        self.map.insert(self.key.clone(), walk);
+        walk
+    }
+}
+
 /// Longest names starting at each capitalised word. Only the text right after a capitalised word start is
 /// folded, and only as far as the gazetteer's names lead: most of a document is never folded at all.
-pub fn spot(g: &Gazetteer, src: &[u8]) -> Vec<Spot> {
+pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
     const MAX_NAME: usize = 80;
     let mut out = Vec::new();
     let mut w = Window::new(src);
@@ -117,14 +183,43 @@ pub fn spot(g: &Gazetteer, src: &[u8]) -> Vec<Spot> {
             continue;
         }
         w.reset(start);
+        // The first word, folded.
+        let mut wl = 0;
+        while w.get(wl).is_some_and(is_word_byte) {
+            wl += 1;
+        }
         let mut best: Option<usize> = None;
-        for layer in g.layers() {
+        for (l, layer) in g.layers().iter().enumerate() {
             let fst = layer.exact_fst();
-            let mut node = fst.root();
-            let mut out_v = 0u64;
-            let mut p = 0;
             // A name never ends with a possessive 's: "France's" is not "Frances", "Modi's" not "Modis".
             let mut possessive_end: Option<usize> = None;
+            let mut consider = |w: &mut Window, p: usize, best: &mut Option<usize>| {
+                if w.boundary(p)
+                    && best.is_none_or(|b| p > b)
+                    && possessive_end.is_none_or(|e| p != e + 1)
+                    && !(p >= 2 && w.before_possessive(p - 1))
+                {
+                    *best = Some(p);
+                    if w.before_possessive(p) {
+                        possessive_end = Some(p);
+                    }
+                }
+            };
+            let (mut node, mut out_v, mut p) = if wl > 0 && wl < MAX_NAME {
+                let walk = memo.get(fst, l, &w.text[..wl]);
+                if walk.final_before_last && wl >= 2 {
+                    consider(&mut w, wl - 1, &mut best);
+                }
+                if walk.final_end {
+                    consider(&mut w, wl, &mut best);
+                }
+                match walk.state {
+                    Some((addr, o)) => (fst.node(addr), o, wl),
+                    None => continue,
+                }
+            } else {
+                (fst.root(), 0u64, 0)
+            };
             while p < MAX_NAME {
                 let Some(b) = w.get(p) else { break };
                 // Later words of a name are capitalised or particles ("Rostov-on-Don", "Kharkiv region"):
@@ -137,16 +232,8 @@ pub fn spot(g: &Gazetteer, src: &[u8]) -> Vec<Spot> {
                     None => break,
                 }
                 p += 1;
-                if node.is_final()
-                    && w.boundary(p)
-                    && best.is_none_or(|b| p > b)
-                    && possessive_end.is_none_or(|e| p != e + 1)
-                    && !(p >= 2 && w.before_possessive(p - 1))
-                {
-                    best = Some(p);
-                    if w.before_possessive(p) {
-                        possessive_end = Some(p);
-                    }
+                if node.is_final() {
+                    consider(&mut w, p, &mut best);
                 }
             }
         }
@@ -513,7 +600,11 @@ mod tests {
 
     fn same(src: &[u8]) {
         let g = gazetteer();
-        let lazy = spot(g, src);
+        let lazy = spot(g, src, &mut WalkMemo::default());
+        // A warm memo gives the same answer.
+        let mut memo = WalkMemo::default();
+        spot(g, src, &mut memo);
+        let again = spot(g, src, &mut memo);
         let full = spot_folded(g, src, &fold(src));
         let key = |v: &[Spot]| {
             v.iter()
@@ -521,6 +612,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(key(&lazy), key(&full), "{:?}", String::from_utf8_lossy(src));
+        assert_eq!(key(&again), key(&full));
     }
 
     #[test]
