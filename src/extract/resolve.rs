@@ -223,7 +223,15 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
     }
     let ev = gather(posts.into_iter());
     let prim = primaries(g, &ev);
-    let qs = query_slavic_key(key);
+    // The Slavic key only matters for names matched as alternates or romanizations.
+    let needs_key = ev
+        .values()
+        .any(|e| !matches!(e.best, Source::Primary | Source::RegionStem));
+    let qs = if needs_key {
+        query_slavic_key(key)
+    } else {
+        None
+    };
     // A country's name in some other language ("Uman" for Oman) does not outrank a town whose own name it is.
     let primary_town = ev.iter().any(|(r, e)| {
         e.best == Source::Primary && g.kind(*r) == Kind::Place && g.record(*r).population >= 20_000

@@ -182,7 +182,7 @@ pub fn score(
     r: EntryRef,
     e: &Evidence,
     query_slavic: Option<&str>,
-    primaries_by_country: &HashMap<String, u32>,
+    primaries_by_country: &HashMap<&str, u32>,
 ) -> f64 {
     let mut s = source_weight(e.best) + importance(g, r);
     if e.sources >= 2 && e.best != Source::RegionStem {
@@ -221,11 +221,11 @@ pub fn query_slavic_key(q: &str) -> Option<String> {
 }
 
 /// How many entries per country carry the name as their primary name.
-pub fn primaries(g: &Gazetteer, ev: &HashMap<EntryRef, Evidence>) -> HashMap<String, u32> {
+pub fn primaries<'g>(g: &'g Gazetteer, ev: &HashMap<EntryRef, Evidence>) -> HashMap<&'g str, u32> {
     let mut m = HashMap::new();
     for (r, e) in ev {
         if e.best == Source::Primary {
-            *m.entry(g.country(*r).to_string()).or_insert(0) += 1;
+            *m.entry(g.country(*r)).or_insert(0) += 1;
         }
     }
     m
