@@ -10,7 +10,6 @@ use placemap::extract::{Extractor, Mention};
 use placemap::input::{Document, InputFormat};
 use placemap::Gazetteer;
 use rayon::prelude::*;
-use serde_json::json;
 
 use super::{load_gazetteer, GazArgs};
 
@@ -57,24 +56,43 @@ fn round(x: f64, p: i32) -> f64 {
 }
 
 /// The JSON record of one mention (the extract contract).
-pub fn mention_json(g: &Gazetteer, doc: &str, m: &Mention) -> serde_json::Value {
+/// One mention as the JSONL contract writes it (field order is the contract's).
+#[derive(serde::Serialize)]
+pub struct MentionRecord<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<&'static str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    admin1: Option<String>,
+    score: f64,
+    candidates: usize,
+    role: &'static str,
+}
+
+pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
     let place = m.entry.map(|e| g.place(e));
-    json!({
-        "doc": doc,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "id": place.as_ref().map(|p| p.id.clone()),
-        "name": place.as_ref().map(|p| p.name.clone()),
-        "kind": place.as_ref().map(|p| p.kind),
-        "lat": place.as_ref().map(|p| round(p.lat, 6)),
-        "lon": place.as_ref().map(|p| round(p.lon, 6)),
-        "country": place.as_ref().map(|p| p.country.clone()),
-        "admin1": place.as_ref().and_then(|p| p.admin1.clone()),
-        "score": round(m.score, 3),
-        "candidates": m.candidates,
-        "role": m.role.as_str(),
-    })
+    MentionRecord {
+        doc,
+        start: m.start,
+        end: m.end,
+        text: &m.text,
+        id: place.as_ref().map(|p| p.id.clone()),
+        name: place.as_ref().map(|p| p.name.clone()),
+        kind: place.as_ref().map(|p| p.kind),
+        lat: place.as_ref().map(|p| round(p.lat, 6)),
+        lon: place.as_ref().map(|p| round(p.lon, 6)),
+        country: place.as_ref().map(|p| p.country.clone()),
+        admin1: place.as_ref().and_then(|p| p.admin1.clone()),
+        score: round(m.score, 3),
+        candidates: m.candidates,
+        role: m.role.as_str(),
+    }
 }
 
 fn write_doc(
@@ -87,7 +105,8 @@ fn write_doc(
     match fmt {
         OutFormat::Jsonl => {
             for m in ms {
-                writeln!(out, "{}", mention_json(g, &d.doc, m))?;
+                serde_json::to_writer(&mut *out, &mention_record(g, &d.doc, m))?;
+                out.write_all(b"\n")?;
             }
         }
         OutFormat::Tsv => {
