@@ -58,13 +58,13 @@ pub fn parse_published(s: &str) -> Option<Published> {
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:on|since|by|late|early|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|overnight|last\s+night|this\s+morning)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:on|since|by|late|early|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)|(?-u:\b)(yesterday|today|overnight|last\s+night|this\s+morning)(?-u:\b)")
         .expect("weekday pattern")
 });
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})\.?|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+        r"(?i)(?-u:\b)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})\.?|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?-u:\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     ))
     .expect("date pattern")
 });

@@ -95,7 +95,7 @@ fn num_pattern() -> String {
 
 static DISTANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>kilomet(?:re|er)s?|km|kms|miles?)\b",
+        r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>kilomet(?:re|er)s?|km|kms|miles?)(?-u:\b)",
         num_pattern()
     ))
     .expect("distance pattern")
@@ -103,7 +103,7 @@ static DISTANCE: LazyLock<Regex> = LazyLock::new(|| {
 
 static AREA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>sq\.?\s*km|square\s+kilomet(?:re|er)s?|km2|km²|sq\.?\s*mi(?:les?)?|square\s+miles?|hectares?)(?:\b|\s|$|[).,;])",
+        r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>sq\.?\s*km|square\s+kilomet(?:re|er)s?|km2|km²|sq\.?\s*mi(?:les?)?|square\s+miles?|hectares?)(?:(?-u:\b)|\s|$|[).,;])",
         num_pattern()
     ))
     .expect("area pattern")
@@ -111,21 +111,21 @@ static AREA: LazyLock<Regex> = LazyLock::new(|| {
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:in|within|over|during|for)\s+(?:the\s+(?:past|last)\s+)?(?:(?P<op>{OPS})\s+)?(?P<num>\d+|a|an|{NUM_WORDS})\s+(?P<unit>hours?|days?|weeks?|months?)\b"
+        r"(?i)(?-u:\b)(?:in|within|over|during|for)\s+(?:the\s+(?:past|last)\s+)?(?:(?P<op>{OPS})\s+)?(?P<num>\d+|a|an|{NUM_WORDS})\s+(?P<unit>hours?|days?|weeks?|months?)(?-u:\b)"
     ))
     .expect("duration pattern")
 });
 
 static SETTLEMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<op>{OPS})\s+)?{}\s+(?:(?:more|other|further|additional|new|small|frontline|front-line|nearby)\s+)?(?P<unit>settlements|villages|towns\s+and\s+villages|towns|localities|population\s+cent(?:re|er)s|communities|hamlets)\b",
+        r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}\s+(?:(?:more|other|further|additional|new|small|frontline|front-line|nearby)\s+)?(?P<unit>settlements|villages|towns\s+and\s+villages|towns|localities|population\s+cent(?:re|er)s|communities|hamlets)(?-u:\b)",
         num_pattern()
     ))
     .expect("settlement pattern")
 });
 
 static ADVANCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(advanc\w*|push\w*|mov(?:ed|ing)|progress\w*|penetrat\w*|broke\s+through|gain(?:ed|ing)|drove|driven|swept|pressed|moved\s+forward|went\s+forward|marched)\b")
+    Regex::new(r"(?i)(?-u:\b)(advanc\w*|push\w*|mov(?:ed|ing)|progress\w*|penetrat\w*|broke\s+through|gain(?:ed|ing)|drove|driven|swept|pressed|moved\s+forward|went\s+forward|marched)(?-u:\b)")
         .expect("advance pattern")
 });
 
