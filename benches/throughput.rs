@@ -5,8 +5,8 @@
 //!   * single-thread throughput of `extract` (mentions only) and of the whole `map` pipeline, MB/s,
 //!     after start-up, in-process;
 //!   * the same with 1 and 2 rayon threads (scaling);
-//!   * peak RSS of the release binary streaming a generated corpus directory of
-//!     PLACEMAP_BENCH_MB megabytes (default 256; set 1024 for the 1 GB figure) through `extract`.
+//!   * peak RSS of the release binary streaming a generated corpus of PLACEMAP_BENCH_MB megabytes (default
+//!     256; set 1024 for the 1 GB figure) through `extract`, as a directory of files and as one JSONL file.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -170,6 +170,40 @@ fn main() {
         written as f64 / 1e6,
         s,
         mb_per_s(written, s),
+        rss / 1024
+    );
+    // The same amount as one JSON Lines file (read line by line, never whole).
+    let jsonl = std::env::temp_dir().join(format!("placemap-bench-{}.jsonl", std::process::id()));
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&jsonl).expect("jsonl"));
+        let mut written = 0usize;
+        let mut i = 0usize;
+        while written < mb * 1_000_000 {
+            let d = &docs[i % docs.len()];
+            let rec = serde_json::json!({"id": i.to_string(), "text": String::from_utf8_lossy(d)});
+            writeln!(f, "{rec}").expect("write");
+            written += d.len();
+            i += 1;
+        }
+    }
+    let size = std::fs::metadata(&jsonl)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let t = Instant::now();
+    let status = Command::new(&bin)
+        .args(["extract", "-o", "/dev/null"])
+        .arg(&jsonl)
+        .status()
+        .expect("run placemap");
+    let s = t.elapsed().as_secs_f64();
+    let rss = peak_rss_children_kb();
+    let _ = std::fs::remove_file(&jsonl);
+    println!(
+        "streaming: one {:.0} MB JSONL file through `placemap extract` (all cores): {:.1} s wall, {:.0} MB/s, peak RSS of both runs {} MB ({status})",
+        size as f64 / 1e6,
+        s,
+        mb_per_s(size, s),
         rss / 1024
     );
 }

@@ -97,32 +97,65 @@ pub fn for_each_batch(
         b
     });
     let (mut processed, mut failed) = (0usize, 0usize);
-    for batch in sources.chunks(64) {
-        let mut warnings = Vec::new();
-        let mut docs = Vec::new();
-        for s in batch {
-            match input::read_source(s, format, &mut warnings) {
-                Ok(d) => {
-                    if d.is_empty() {
-                        failed += 1;
-                    }
-                    docs.extend(d)
-                }
-                Err(e) => {
-                    failed += 1;
-                    warnings.push(Warning(e.to_string()));
-                }
-            }
-        }
-        for w in &warnings {
+    // Batches of up to 64 documents or 16 MB: memory stays bounded whatever the corpus size, and a
+    // batch is enough work to keep every thread busy.
+    const BATCH_DOCS: usize = 64;
+    const BATCH_BYTES: usize = 16 << 20;
+    let mut docs: Vec<input::Document> = Vec::new();
+    let mut bytes = 0usize;
+    let mut warnings = Vec::new();
+    let mut flush = |docs: &mut Vec<input::Document>,
+                     bytes: &mut usize,
+                     warnings: &mut Vec<Warning>|
+     -> Result<()> {
+        for w in warnings.drain(..) {
             eprintln!("placemap: warning: {}", w.0);
         }
-        processed += docs.len();
-        each(docs)?;
+        if !docs.is_empty() {
+            processed += docs.len();
+            each(std::mem::take(docs))?;
+            *bytes = 0;
+        }
+        Ok(())
+    };
+    for s in &sources {
+        let mut got = 0usize;
+        match input::open_source(s, format, &mut warnings) {
+            Ok(input::Source::Whole(d)) => {
+                got = d.len();
+                bytes += d.iter().map(|d| d.bytes.len()).sum::<usize>();
+                docs.extend(d);
+            }
+            Ok(input::Source::Lines(mut lines)) => loop {
+                match lines.next_article(&mut warnings) {
+                    Ok(Some(d)) => {
+                        got += 1;
+                        bytes += d.bytes.len();
+                        docs.push(d);
+                        if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                            flush(&mut docs, &mut bytes, &mut warnings)?;
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        warnings.push(Warning(e.to_string()));
+                        break;
+                    }
+                }
+            },
+            Err(e) => warnings.push(Warning(e.to_string())),
+        }
+        if got == 0 {
+            failed += 1;
+        }
+        if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+            flush(&mut docs, &mut bytes, &mut warnings)?;
+        }
         if let Some(b) = &bar {
-            b.inc(batch.len() as u64);
+            b.inc(1);
         }
     }
+    flush(&mut docs, &mut bytes, &mut warnings)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
