@@ -484,6 +484,20 @@ mod tests {
     }
 
     #[test]
+    fn cyrillic_names_and_region_phrases() {
+        let m = mentions("Запорожская область и Херсон; бои у Купянск.");
+        let ids: Vec<Option<&str>> = m.iter().map(|x| x.1.as_deref()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                Some("geonames:687699"),
+                Some("geonames:706448"),
+                Some("geonames:703656")
+            ]
+        );
+    }
+
+    #[test]
     fn river_is_not_the_city() {
         let m = mentions("Troops crossed the Dnipro river near Kherson.");
         let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");
