@@ -189,12 +189,14 @@ impl<'g> Extractor<'g> {
         }
         kept.extend(unknown.iter().map(|s| (s, Verdict::Unknown)));
         kept.sort_by_key(|(s, _)| s.start);
+        let spans: Vec<(usize, usize)> = kept.iter().map(|(s, _)| (s.start, s.end)).collect();
+        let listed_regions = plural_region_lists(&text, &spans);
         let mut pending = Vec::with_capacity(kept.len());
         for (i, (s, verdict)) in kept.iter().enumerate() {
-            let wants_region = s
-                .key
-                .rsplit_once(' ')
-                .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
+            let wants_region = listed_regions.contains(&i)
+                || s.key
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
             // "Odessa, Texas": the next mention right after a comma qualifies this one.
             let qualifier = kept.get(i + 1).and_then(|(n, _)| {
                 let gap = text.get(s.end..n.start)?;
@@ -303,6 +305,49 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
         return Some(resolve::Anchor::Within(next));
     }
     None
+}
+
+/// Plural region words that end a list of region names ("the Donetsk and Zaporizhzhia regions").
+const PLURAL_REGION_WORDS: &[&str] = &[
+    "counties",
+    "districts",
+    "oblasts",
+    "provinces",
+    "raions",
+    "regions",
+    "states",
+];
+
+/// Mentions (by index into `spans`, sorted) that are names in a list closed by a plural region word:
+/// "Donetsk and Zaporizhzhia regions", "the Kherson, Zaporizhzhia, Donetsk and Luhansk oblasts".
+fn plural_region_lists(text: &str, spans: &[(usize, usize)]) -> HashSet<usize> {
+    let mut out = HashSet::default();
+    let mut i = 0;
+    while i < spans.len() {
+        // Extend a list while the gap to the next mention is a separator.
+        let mut j = i;
+        while j + 1 < spans.len() {
+            let gap = text.get(spans[j].1..spans[j + 1].0).unwrap_or("x");
+            let g = gap.trim();
+            if matches!(g, "," | "and" | ", and" | "or" | ", or" | "&") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let after = text.get(spans[j].1..).unwrap_or("");
+        let word: String = after
+            .trim_start_matches(' ')
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if j > i && after.starts_with(' ') && PLURAL_REGION_WORDS.contains(&word.as_str()) {
+            out.extend(i..=j);
+        }
+        i = j + 1;
+    }
+    out
 }
 
 /// The document as text with the same byte offsets: each invalid UTF-8 byte becomes '\u{1A}' (SUB).
@@ -493,6 +538,23 @@ mod tests {
                 Some("geonames:687699"),
                 Some("geonames:706448"),
                 Some("geonames:703656")
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_of_regions() {
+        let m = mentions(
+            "Shelling hit the Donetsk and Zaporizhzhia regions; in Donetsk itself the market burned.",
+        );
+        let ids: Vec<Option<&str>> = m.iter().map(|x| x.1.as_deref()).collect();
+        // The oblasts in the list, the city after it.
+        assert_eq!(
+            ids,
+            vec![
+                Some("geonames:709716"),
+                Some("geonames:687699"),
+                Some("geonames:709717")
             ]
         );
     }

@@ -369,7 +369,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     let place_mentions: usize = place_count.values().sum();
     // Pass 2: context.
     let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
-    let mut by_key: HashMap<&str, HashMap<EntryRef, f64>> = HashMap::default();
+    // One sense per name, and per reading: "Donetsk" the region (in a list of regions) and the city differ.
+    let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = HashMap::default();
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let own = first[i];
@@ -465,7 +466,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         if plain {
             scored_cache.insert(p.key.as_str(), scored.clone());
         }
-        let agg = by_key.entry(p.key.as_str()).or_default();
+        let agg = by_key.entry((p.key.as_str(), p.wants_region)).or_default();
         for (r, s) in &scored {
             let e = agg.entry(*r).or_insert(f64::MIN);
             *e = e.max(*s);
@@ -476,20 +477,20 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
     // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
     // unresolved.
-    let mut broken: HashSet<&str> = HashSet::default();
+    let mut broken: HashSet<(&str, bool)> = HashSet::default();
     for p in pending {
         let Some(anchor) = p.anchor else { continue };
         let Some(a) = first.get(anchor.target()).copied().flatten() else {
             continue;
         };
-        let best = by_key[p.key.as_str()]
+        let best = by_key[&(p.key.as_str(), p.wants_region)]
             .iter()
             .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)))
             .map(|(r, _)| *r);
         if let Some(b) = best {
             let small = g.kind(b) == Kind::Place && g.record(b).population < 100_000;
             if small && anchor.holds(g, b, a) == Some(false) {
-                broken.insert(p.key.as_str());
+                broken.insert((p.key.as_str(), p.wants_region));
             }
         }
     }
@@ -502,7 +503,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         .collect();
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
-        let agg = &by_key[p.key.as_str()];
+        let agg = &by_key[&(p.key.as_str(), p.wants_region)];
         let mut ranked: Vec<(EntryRef, f64)> = agg.iter().map(|(r, s)| (*r, *s)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let n = finals[i].len();
@@ -517,7 +518,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         };
         let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
         let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
-        let entry = if broken.contains(p.key.as_str())
+        let entry = if broken.contains(&(p.key.as_str(), p.wants_region))
             || far_namesake(
                 g,
                 best,
