@@ -222,6 +222,8 @@ pub fn judge(
     // what English text means by it.
     if !single
         && !info.primary
+        && !info.country
+        && !info.admin1
         && tokens.iter().all(|t| {
             lexicon::is_english_word(&lower_plain(t)) || contains(NAME_PARTICLES, &lower_plain(t))
         })
@@ -267,7 +269,9 @@ pub fn judge(
         if contains(FEATURE_WORDS, nl) {
             return Verdict::NonSettlement;
         }
-        if capitalised(n) && !contains(ROLE_WORDS, nl) && !all_caps(n) {
+        // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
+        let dateline = all_caps(surface) && !acronym;
+        if capitalised(n) && !contains(ROLE_WORDS, nl) && !all_caps(n) && !dateline {
             let embedded = prominent
                 && !given
                 && (contains(ORG_WORDS, nl) || !(surname || english) || info.country);
