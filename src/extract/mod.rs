@@ -223,7 +223,13 @@ impl<'g> Extractor<'g> {
                 anchor,
                 // A stated location or a settlement cue says it is a place after all. An unknown name is
                 // resolved only through a spelling variant the document's places support.
-                doubtful: (*verdict == Verdict::Doubtful && anchor.is_none() && !settlement_cue)
+                // ("Lyman, 150 km south-east of Kharkiv"; "X in Y" says less: "the Fleet in Sevastopol").
+                doubtful: (*verdict == Verdict::Doubtful
+                    && !matches!(
+                        anchor,
+                        Some(resolve::Anchor::Near(..) | resolve::Anchor::Distance(..))
+                    )
+                    && !settlement_cue)
                     || *verdict == Verdict::Unknown,
                 variant: *verdict == Verdict::Unknown,
             });
@@ -557,6 +563,32 @@ mod tests {
                 Some("geonames:709717")
             ]
         );
+    }
+
+    #[test]
+    fn rivers_facilities_and_fleets_are_not_towns() {
+        let m = mentions(
+            "Troops crossed the Dnipro near Kherson and fought along the Oskil. The Zaporizhzhia nuclear \
+             power plant lost power; drones hit the Black Sea Fleet in Sevastopol.",
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            m.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Dnipro", None),
+                ("Kherson", Some("geonames:706448")),
+                ("Oskil", None),
+                ("Zaporizhzhia", None),
+                ("Sevastopol", Some("geonames:694423")),
+            ]
+        );
+        // A modifier keeps the town; a place whose own name has the article keeps it too.
+        assert_eq!(
+            mentions("the Kharkiv offensive")[0].1.as_deref(),
+            Some("geonames:706483")
+        );
+        assert!(mentions("He moved to the Bronx.")[0].1.is_some());
     }
 
     #[test]

@@ -343,6 +343,21 @@ pub fn judge(
             }
         }
     }
+    // "crossed the Dnipro near Kherson", "along the Oskil.": a town takes no article, a river does. Only when
+    // nothing follows that makes the name a modifier ("the Kharkiv offensive", "the Kyiv government").
+    if single
+        && !info.country
+        && !info.admin1
+        && !info.with_article
+        && prev.is_some_and(|(p, _)| p == "the")
+    {
+        let after = ctx.text[s.end..].trim_start_matches(' ');
+        let ends_clause =
+            after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n']);
+        if ends_clause || next.is_some_and(|n| contains(AFTER_RIVER, &n.to_lowercase())) {
+            return Verdict::NonSettlement;
+        }
+    }
     // A single word that is also an ordinary word or a person's name needs the text to say it is a place:
     // a locative before it ("in Reading"), a qualifier after it ("Nice, France"), or (for ordinary words in
     // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan").

@@ -188,6 +188,8 @@ pub struct NameInfo {
     pub primary_population: u64,
     /// Some entry has this as its primary name (not only as an alternate or translation).
     pub primary: bool,
+    /// Some place's own name is this name with "The" ("The Bronx", "The Hague").
+    pub with_article: bool,
 }
 
 impl NameInfo {
@@ -195,6 +197,7 @@ impl NameInfo {
         let mut info = NameInfo::default();
         for ((r, _), primary) in c.list.iter().zip(&c.primary) {
             info.primary |= *primary;
+            info.with_article |= g.kind(*r) == Kind::Place && g.name(*r).starts_with("The ");
             if *primary && g.kind(*r) == Kind::Place {
                 info.primary_population = info.primary_population.max(g.record(*r).population);
             }

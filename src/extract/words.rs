@@ -657,6 +657,8 @@ pub static ORG_WORDS: &[&str] = &[
 
 /// Words after a name that mark a non-settlement feature of the same name ("the Dnipro river").
 pub static FEATURE_WORDS: &[&str] = &[
+    "airbase",
+    "airfield",
     "airport",
     "avenue",
     "base",
@@ -673,14 +675,19 @@ pub static FEATURE_WORDS: &[&str] = &[
     "gulf",
     "hills",
     "hotel",
+    "hpp",
+    "hydroelectric",
     "island",
     "islands",
     "lake",
     "mountain",
     "mountains",
+    "npp",
+    "nuclear",
     "oblast's",
     "peninsula",
     "plant",
+    "power",
     "refinery",
     "reservoir",
     "river",
@@ -693,6 +700,33 @@ pub static FEATURE_WORDS: &[&str] = &[
     "street",
     "university",
     "valley",
+];
+
+/// Words after "the X" that leave X a river rather than a modifier ("crossed the Dnipro near Kherson").
+pub static AFTER_RIVER: &[&str] = &[
+    "along",
+    "and",
+    "at",
+    "between",
+    "by",
+    "downstream",
+    "east",
+    "from",
+    "in",
+    "into",
+    "near",
+    "north",
+    "of",
+    "on",
+    "or",
+    "south",
+    "to",
+    "toward",
+    "towards",
+    "upstream",
+    "west",
+    "where",
+    "which",
 ];
 
 /// Names of buildings and weather that gazetteers also list as villages: never a place mention.
@@ -883,6 +917,7 @@ pub static SPEECH_VERBS: &[&str] = &[
 static SETS: std::sync::LazyLock<FxHashMap<usize, FxHashSet<&'static str>>> =
     std::sync::LazyLock::new(|| {
         [
+            AFTER_RIVER,
             COMMON_WORDS,
             TITLES,
             ROLE_WORDS,
@@ -929,6 +964,7 @@ mod tests {
             LOCATIVES,
             SPEECH_VERBS,
             NON_PLACE_NAMES,
+            AFTER_RIVER,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
         }
