@@ -197,10 +197,11 @@ impl<'g> Extractor<'g> {
                 || s.key
                     .rsplit_once(' ')
                     .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
-            // "Odessa, Texas": the next mention right after a comma qualifies this one.
+            // "Odessa, Texas", "Walker County (Ga.)": the next mention right after a comma or an opening
+            // parenthesis qualifies this one.
             let qualifier = kept.get(i + 1).and_then(|(n, _)| {
                 let gap = text.get(s.end..n.start)?;
-                (gap.trim() == ",").then_some(i + 1)
+                matches!(gap.trim(), "," | "(").then_some(i + 1)
             });
             let settlement_cue = ctx.prev_word(s.start).is_some_and(|(w, ws)| {
                 matches!(w.to_lowercase().as_str(), "of")
@@ -519,6 +520,11 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("geonames:5677433"));
         assert_eq!(m[1].1.as_deref(), Some("geonames:5667009"));
         assert_eq!(texts("Austin, TX is growing."), vec!["Austin", "TX"]);
+        // A parenthesised state picks the county; name prefixes keep their inner capital.
+        let m = mentions("The Walker County (Ga.) sheriff said the men escaped in LaFayette.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:4229163"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:4197000"));
+        assert_eq!(m[2].0, "LaFayette");
         // A title and words in capitals are not regions.
         assert!(texts("Miss. Smith wrote IN CAPITALS OR NOT.").is_empty());
     }

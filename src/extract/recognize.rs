@@ -176,10 +176,14 @@ pub fn judge(
             return Verdict::Reject;
         }
     }
+    // Name prefixes that carry a capital inside a word ("McLean", "LaFayette", "DeKalb", "MacArthur").
+    const PREFIXES: &[&str] = &[
+        "Da", "De", "Di", "Du", "Fitz", "La", "Le", "Mac", "Mc", "Van", "Von",
+    ];
     let camel = tokens.iter().any(|t| {
-        t.chars()
-            .zip(t.chars().skip(1))
-            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
+            a.is_lowercase() && b.is_uppercase() && !PREFIXES.contains(&&t[..i + a.len_utf8()])
+        })
     });
     if camel {
         return Verdict::Reject;
@@ -239,7 +243,10 @@ pub fn judge(
         && !dotted_inside
         && ((acronym && letters == 2) || surface.ends_with('.'));
     if short_form {
-        let after_comma = ctx.text[..s.start].trim_end_matches(' ').ends_with(',');
+        // "Shelby, Mont.", "Walker County (Ga.)"
+        let after_comma = ctx.text[..s.start]
+            .trim_end_matches(' ')
+            .ends_with([',', '(']);
         let role_after = ctx
             .next_word(s.end)
             .is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
