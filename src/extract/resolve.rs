@@ -342,28 +342,31 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
             _ => false,
         })
         .collect();
-    // Document geography: countries and admin1 regions of confident first choices, and regions named.
-    let mut countries: HashMap<String, f64> = HashMap::default();
-    let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
+    // Document geography: countries and admin1 regions of the first choices, one vote per distinct name (a
+    // name repeated ten times must not vouch for its own reading), confident choices weighing more.
+    let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
     for (i, f) in first.iter().enumerate() {
-        let Some(r) = f.filter(|_| !pending[i].doubtful) else {
-            continue;
-        };
-        let w = if confident[i] { 1.0 } else { 0.4 };
-        *countries.entry(g.country(r).to_string()).or_insert(0.0) += w;
-        if let Some(a) = g.admin1_of(r) {
-            *admin1s.entry(a).or_insert(0.0) += w;
+        if let Some(r) = f.filter(|_| !pending[i].doubtful) {
+            let p = &pending[i];
+            votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
         }
     }
+    let mut countries: HashMap<String, f64> = HashMap::default();
+    let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
     // Spatial coherence works on the distinct confident first choices (an R-tree, so long documents stay
-    // linear rather than quadratic).
+    // linear rather than quadratic); counts are of distinct names.
     let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
     let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
-    for (i, f) in first.iter().enumerate() {
-        if let Some(r) = f.filter(|r| g.kind(*r) == Kind::Place && !pending[i].doubtful) {
-            *place_count.entry(r).or_insert(0) += 1;
-            if confident[i] {
-                *conf_count.entry(r).or_insert(0) += 1;
+    for (r, conf) in votes.values() {
+        let w = if *conf { 1.0 } else { 0.4 };
+        *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
+        if let Some(a) = g.admin1_of(*r) {
+            *admin1s.entry(a).or_insert(0.0) += w;
+        }
+        if g.kind(*r) == Kind::Place {
+            *place_count.entry(*r).or_insert(0) += 1;
+            if *conf {
+                *conf_count.entry(*r).or_insert(0) += 1;
             }
         }
     }
