@@ -520,6 +520,10 @@ mod tests {
         assert_eq!(m[0].1.as_deref(), Some("geonames:5677433"));
         assert_eq!(m[1].1.as_deref(), Some("geonames:5667009"));
         assert_eq!(texts("Austin, TX is growing."), vec!["Austin", "TX"]);
+        // Each qualified mention keeps its own reading: one sense per name yields to the text.
+        let m = mentions("Residents of Paris, Texas, and Paris, Tennessee, watched.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:4717560"));
+        assert_eq!(m[2].1.as_deref(), Some("geonames:4647963"));
         // A parenthesised state picks the county; name prefixes keep their inner capital.
         let m = mentions("The Walker County (Ga.) sheriff said the men escaped in LaFayette.");
         assert_eq!(m[0].1.as_deref(), Some("geonames:4229163"));

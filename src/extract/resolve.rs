@@ -509,8 +509,16 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         .collect();
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
-        let agg = &by_key[&(p.key.as_str(), p.wants_region)];
-        let mut ranked: Vec<(EntryRef, f64)> = agg.iter().map(|(r, s)| (*r, *s)).collect();
+        // A mention the text itself locates ("Paris, Tennessee", "Pisky near Donetsk") keeps its own reading
+        // even when another mention of the name reads differently ("Paris, Texas").
+        let mut ranked: Vec<(EntryRef, f64)> = if p.qualifier.is_some() || p.anchor.is_some() {
+            finals[i].clone()
+        } else {
+            by_key[&(p.key.as_str(), p.wants_region)]
+                .iter()
+                .map(|(r, s)| (*r, *s))
+                .collect()
+        };
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let n = finals[i].len();
         let Some(&(best, bs)) = ranked.first() else {
