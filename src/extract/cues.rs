@@ -132,15 +132,26 @@ pub fn unknown_names(
             continue;
         }
         // The cue first: it is the cheapest test and rules out almost every word.
-        let Some((p, pstart)) = word_before(text, start) else {
-            continue;
-        };
+        let (p, pstart) = word_before(text, start).unwrap_or(("", start));
         let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
         let strong = (p.eq_ignore_ascii_case("of")
             && word_before(text, pstart).is_some_and(|(w, _)| is(SETTLEMENT_WORDS, w)))
             || p.eq_ignore_ascii_case("village");
         let w = &text[start..end];
-        if !(strong || is(WEAK_CUES, p) && slavic_ending(w)) {
+        // A list continues a cue: "around Robotyne, Verbove and Novoprokopivka".
+        let listed = |sep_start: usize| {
+            let before = text[..sep_start].trim_end_matches(' ');
+            let before = before
+                .strip_suffix(',')
+                .unwrap_or(before)
+                .trim_end_matches(' ');
+            let e = before.len();
+            spots.iter().any(|s| s.end == e) || out.iter().any(|s: &Spot| s.end == e)
+        };
+        let in_list = (p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("or"))
+            && listed(pstart)
+            || text[..start].trim_end_matches(' ').ends_with(',') && listed(start);
+        if !(strong || (is(WEAK_CUES, p) || in_list) && slavic_ending(w)) {
             continue;
         }
         if end == start || covered(start, end) || !plausible(w) {

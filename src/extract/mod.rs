@@ -191,6 +191,20 @@ impl<'g> Extractor<'g> {
         kept.sort_by_key(|(s, _)| s.start);
         let spans: Vec<(usize, usize)> = kept.iter().map(|(s, _)| (s.start, s.end)).collect();
         let listed_regions = plural_region_lists(&text, &spans);
+        // Stated locations: "X near Y", "X, 30 km south of Y", "X in the Y region"; the members of a list
+        // share one ("Andriivka and Klishchiivka, south of Bakhmut").
+        let mut anchors: Vec<Option<resolve::Anchor>> = (0..kept.len())
+            .map(|i| {
+                let (n, _) = kept.get(i + 1)?;
+                resolve_anchor(text.get(kept[i].0.end..n.start)?, i + 1)
+            })
+            .collect();
+        for i in (0..kept.len().saturating_sub(1)).rev() {
+            let gap = text.get(kept[i].0.end..kept[i + 1].0.start).unwrap_or("");
+            if anchors[i].is_none() && matches!(gap.trim(), "," | "and" | ", and" | "or" | ", or") {
+                anchors[i] = anchors[i + 1];
+            }
+        }
         let mut pending = Vec::with_capacity(kept.len());
         for (i, (s, verdict)) in kept.iter().enumerate() {
             let wants_region = listed_regions.contains(&i)
@@ -212,10 +226,7 @@ impl<'g> Extractor<'g> {
                         )
                     })
             });
-            let anchor = kept.get(i + 1).and_then(|(n, _)| {
-                let gap = text.get(s.end..n.start)?;
-                resolve_anchor(gap, i + 1)
-            });
+            let anchor = anchors[i];
             pending.push(Pending {
                 key: s.key.clone(),
                 wants_region,
@@ -233,6 +244,7 @@ impl<'g> Extractor<'g> {
                     && !settlement_cue)
                     || *verdict == Verdict::Unknown,
                 variant: *verdict == Verdict::Unknown,
+                non_settlement: *verdict == Verdict::NonSettlement,
             });
         }
         let res = resolve::resolve(self.g, &pending, &mut cands);
@@ -281,6 +293,13 @@ static DISTANCE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     .expect("distance pattern")
 });
 
+static DIRECTION_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^,?\s*(?:(?:just|directly|slightly|immediately)\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+    )
+    .expect("direction pattern")
+});
+
 static WITHIN_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)^,?\s*in\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$",
@@ -310,6 +329,10 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     }
     if WITHIN_GAP.is_match(gap) {
         return Some(resolve::Anchor::Within(next));
+    }
+    if let Some(c) = DIRECTION_GAP.captures(gap) {
+        let bearing = crate::links::direction_bearing(c.get(1)?.as_str())?;
+        return Some(resolve::Anchor::Toward(next, bearing));
     }
     None
 }
@@ -599,6 +622,20 @@ mod tests {
             Some("geonames:706483")
         );
         assert!(mentions("He moved to the Bronx.")[0].1.is_some());
+    }
+
+    #[test]
+    fn shared_village_names_need_the_document_to_say_which() {
+        // Many Andriivkas: the one "south of Bakhmut" is missing from the gazetteer, so none is chosen.
+        let m = mentions("Troops attacked Andriivka and Klishchiivka south of Bakhmut.");
+        assert_eq!(m[0], ("Andriivka".to_string(), None));
+        assert_eq!(m[1], ("Klishchiivka".to_string(), None));
+        // Alone, a shared village name says nothing about which village it is.
+        assert_eq!(mentions("Shelling hit Andriivka.")[0].1, None);
+        // A stated direction refuses namesakes that do not lie that way, close by: the gazetteer's Donetsk-oblast
+        // Novoselivkas are 60 km and more north of Avdiivka.
+        let m = mentions("Russia claimed Novoselivka, north-west of Avdiivka.");
+        assert_eq!(m[1], ("Novoselivka".to_string(), None));
     }
 
     #[test]

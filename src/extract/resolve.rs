@@ -29,6 +29,15 @@ pub struct Pending {
     /// Not a gazetteer name: look it up by its Slavic key (spelling variants of Ukrainian, Russian and
     /// Belarusian places only).
     pub variant: bool,
+    /// A river, sea or facility named like a place ("the Dnipro"): resolved for nothing, so no vote either.
+    pub non_settlement: bool,
+}
+
+impl Pending {
+    /// Whether the mention's reading counts in the document's geography.
+    fn votes(&self) -> bool {
+        !self.doubtful && !self.non_settlement
+    }
 }
 
 /// A stated location relative to another mention.
@@ -38,6 +47,8 @@ pub enum Anchor {
     Near(usize, f64),
     /// About `km` from the mention at this index, in the stated direction (a bearing from it) if any.
     Distance(usize, f64, Option<f64>),
+    /// In the stated direction from the mention at this index, not far ("south of Bakhmut": within 50 km).
+    Toward(usize, f64),
     /// Inside the region (or country) of the mention at this index.
     Within(usize),
 }
@@ -45,7 +56,10 @@ pub enum Anchor {
 impl Anchor {
     fn target(self) -> usize {
         match self {
-            Anchor::Near(j, _) | Anchor::Distance(j, _, _) | Anchor::Within(j) => j,
+            Anchor::Near(j, _)
+            | Anchor::Distance(j, _, _)
+            | Anchor::Toward(j, _)
+            | Anchor::Within(j) => j,
         }
     }
 
@@ -73,6 +87,16 @@ impl Anchor {
                     diff.min(360.0 - diff) <= 60.0 || d < 10.0
                 });
                 Some(ring && heading)
+            }
+            Anchor::Toward(_, bearing) => {
+                if g.kind(a) != Kind::Place {
+                    return None;
+                }
+                let (x, y) = (g.record(r), g.record(a));
+                let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
+                let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
+                let diff = (actual - bearing).rem_euclid(360.0);
+                Some(d <= 50.0 && (diff.min(360.0 - diff) <= 60.0 || d < 10.0))
             }
             Anchor::Within(_) => {
                 if !g.kind(a).is_region() && g.kind(a) != Kind::Country {
@@ -346,7 +370,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     // name repeated ten times must not vouch for its own reading), confident choices weighing more.
     let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
     for (i, f) in first.iter().enumerate() {
-        if let Some(r) = f.filter(|_| !pending[i].doubtful) {
+        if let Some(r) = f.filter(|_| pending[i].votes()) {
             let p = &pending[i];
             votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
         }
@@ -504,7 +528,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
     let named_regions: HashSet<EntryRef> = first
         .iter()
         .zip(pending)
-        .filter(|(_, p)| !p.doubtful)
+        .filter(|(_, p)| p.votes())
         .filter_map(|(f, _)| f.filter(|r| g.kind(*r).is_region()))
         .collect();
     let mut out = Vec::with_capacity(pending.len());
@@ -533,6 +557,14 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> 
         let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
         let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
         let entry = if broken.contains(&(p.key.as_str(), p.wants_region))
+            || unsupported_namesake(
+                g,
+                best,
+                &cands[i],
+                &place_index,
+                &named_regions,
+                p.anchor.is_some(),
+            )
             || far_namesake(
                 g,
                 best,
@@ -575,6 +607,35 @@ fn supported(
         Kind::Country | Kind::WorldRegion => true,
         Kind::Admin1 | Kind::Admin2 => countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0,
     }
+}
+
+/// A village whose name several villages of its country share ("Andriivka", "Novoselivka"), with neither
+/// another of the document's places within 150 km nor its region named: which one is meant the text does not
+/// say, and the biggest namesake is no better a guess than any other.
+fn unsupported_namesake(
+    g: &Gazetteer,
+    r: EntryRef,
+    cands: &Cands,
+    places: &SpatialIndex,
+    named_regions: &HashSet<EntryRef>,
+    located: bool,
+) -> bool {
+    if located || g.kind(r) != Kind::Place || g.record(r).population >= 10_000 {
+        return false;
+    }
+    let cc = g.country(r);
+    let namesakes = cands
+        .list
+        .iter()
+        .filter(|(c, _)| g.kind(*c) == Kind::Place && g.country(*c) == cc)
+        .count();
+    if namesakes < 3 {
+        return false;
+    }
+    let rec = g.record(r);
+    let near = places.any_within_sphere(rec.lat, rec.lon, 150.0, |o| o != r);
+    let in_named_region = g.admin1_of(r).is_some_and(|a| named_regions.contains(&a));
+    !(near || in_named_region)
 }
 
 /// A small place far from everything else the document names, in a country the document does not otherwise
