@@ -163,7 +163,7 @@ impl<'g> Extractor<'g> {
         let ctx = Context { text: &text };
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
         let ends: HashSet<usize> = spots.iter().map(|s| s.end).collect();
-        let mut cands = resolve::CandCache::new(&self.cands);
+        let cands = &self.cands;
         let verdicts: Vec<Verdict> = spots
             .iter()
             .map(|s| {
@@ -247,7 +247,7 @@ impl<'g> Extractor<'g> {
                 non_settlement: *verdict == Verdict::NonSettlement,
             });
         }
-        let res = resolve::resolve(self.g, &pending, &mut cands);
+        let res = resolve::resolve(self.g, &pending, cands);
         kept.iter()
             .zip(res)
             .filter(|((_, verdict), r)| !r.dropped || *verdict == Verdict::Unknown)

@@ -151,7 +151,13 @@ pub struct CandStore {
 impl CandStore {
     const CAPACITY: usize = 50_000;
 
-    fn get(&self, g: &Gazetteer, key: &str) -> Arc<Cands> {
+    /// Candidates of an unknown name through its Slavic key.
+    pub fn get_variant(&self, g: &Gazetteer, key: &str) -> Arc<Cands> {
+        self.get(g, &format!("{VARIANT}{key}"))
+    }
+
+    /// Candidates of a name (a light key).
+    pub fn get(&self, g: &Gazetteer, key: &str) -> Arc<Cands> {
         let mut m = self.maps.get_or_default().borrow_mut();
         if let Some(c) = m.get(key) {
             return c.clone();
@@ -165,36 +171,6 @@ impl CandStore {
             m.clear();
         }
         m.insert(key.to_string(), c.clone());
-        c
-    }
-}
-
-/// One document's view of the candidates: a local map in front of the shared store (no locking per
-/// mention).
-pub struct CandCache<'s> {
-    store: &'s CandStore,
-    map: HashMap<String, Arc<Cands>>,
-}
-
-impl<'s> CandCache<'s> {
-    pub fn new(store: &'s CandStore) -> CandCache<'s> {
-        CandCache {
-            store,
-            map: HashMap::default(),
-        }
-    }
-
-    /// Candidates of an unknown name through its Slavic key.
-    pub fn get_variant(&mut self, g: &Gazetteer, key: &str) -> Arc<Cands> {
-        self.get(g, &format!("{VARIANT}{key}"))
-    }
-
-    pub fn get(&mut self, g: &Gazetteer, key: &str) -> Arc<Cands> {
-        if let Some(c) = self.map.get(key) {
-            return c.clone();
-        }
-        let c = self.store.get(g, key);
-        self.map.insert(key.to_string(), c.clone());
         c
     }
 }
@@ -328,7 +304,7 @@ fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
 }
 
 /// Resolves all mentions of one document.
-pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &mut CandCache<'_>) -> Vec<Resolution> {
+pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
     // Candidates depend only on the key (and whether a region is wanted).
     let mut regions: HashMap<&str, Arc<Cands>> = HashMap::default();
     let cands: Vec<Arc<Cands>> = pending

@@ -913,27 +913,30 @@ pub static SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// This module's word lists (each sorted, so [`contains`] also works by binary search).
+static LISTS: &[&[&str]] = &[
+    AFTER_RIVER,
+    COMMON_WORDS,
+    TITLES,
+    ROLE_WORDS,
+    ORG_WORDS,
+    FEATURE_WORDS,
+    NON_PLACE_NAMES,
+    NAME_PARTICLES,
+    PLACE_CUES,
+    METONYM_VERBS,
+    METONYM_HYPHEN,
+    LOCATIVES,
+    SPEECH_VERBS,
+];
+
 /// Hash sets of this module's lists, by the address of the list (statics have one address).
 static SETS: std::sync::LazyLock<FxHashMap<usize, FxHashSet<&'static str>>> =
     std::sync::LazyLock::new(|| {
-        [
-            AFTER_RIVER,
-            COMMON_WORDS,
-            TITLES,
-            ROLE_WORDS,
-            ORG_WORDS,
-            FEATURE_WORDS,
-            NON_PLACE_NAMES,
-            NAME_PARTICLES,
-            PLACE_CUES,
-            METONYM_VERBS,
-            METONYM_HYPHEN,
-            LOCATIVES,
-            SPEECH_VERBS,
-        ]
-        .iter()
-        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-        .collect()
+        LISTS
+            .iter()
+            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+            .collect()
     });
 
 /// Whether a word list holds `w`: a hash lookup for this module's lists (the recogniser asks for every
@@ -951,21 +954,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [
-            COMMON_WORDS,
-            TITLES,
-            ROLE_WORDS,
-            ORG_WORDS,
-            FEATURE_WORDS,
-            NAME_PARTICLES,
-            PLACE_CUES,
-            METONYM_VERBS,
-            METONYM_HYPHEN,
-            LOCATIVES,
-            SPEECH_VERBS,
-            NON_PLACE_NAMES,
-            AFTER_RIVER,
-        ] {
+        for list in LISTS {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
         }
         assert!(contains(TITLES, "president") && !contains(TITLES, "kharkiv"));
