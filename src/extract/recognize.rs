@@ -158,12 +158,9 @@ pub fn judge(
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = all_caps(surface) && letters <= 4;
     if single && contains(COMMON_WORDS, key)
-        || (!acronym && demonyms.contains(key))
+        || demonyms.contains(key)
         || contains(NON_PLACE_NAMES, key)
     {
-        return Verdict::Reject;
-    }
-    if demonyms.contains(key) {
         return Verdict::Reject;
     }
     if single && letters < 2 {
@@ -189,22 +186,16 @@ pub fn judge(
         return Verdict::Reject;
     }
     if let Some(before) = ctx.text[..s.start].strip_suffix('-') {
-        let partner_capitalised = before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphabetic())
-            && before
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(capitalised);
         let partner = before
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
-            .map(str::to_lowercase)
-            .unwrap_or_default();
-        let person = lexicon::is_surname(&partner) || lexicon::is_given_name(&partner);
-        if partner_capitalised && (person || !spot_ends.contains(&(s.start - 1))) {
-            return Verdict::Reject;
+            .unwrap_or("");
+        if capitalised(partner) {
+            let pl = partner.to_lowercase();
+            let person = lexicon::is_surname(&pl) || lexicon::is_given_name(&pl);
+            if person || !spot_ends.contains(&(s.start - 1)) {
+                return Verdict::Reject;
+            }
         }
     }
     // What the gazetteer knows about the name: looked up only for spots that pass the checks above.
@@ -218,7 +209,7 @@ pub fn judge(
     let abbreviation = single
         && !acronym
         && (letters <= 2 || (letters <= 3 && ctx.text[s.end..].starts_with('.')));
-    let region_abbreviation = info.admin1 && s.end > s.start && surface.ends_with('.');
+    let region_abbreviation = info.admin1 && surface.ends_with('.');
     if abbreviation && !(info.country || region_abbreviation) {
         return Verdict::Reject;
     }
