@@ -460,8 +460,9 @@ mod tests {
             texts("Exports fell, Trend Iran's data showed. Trade with China. U.S. officials said little."),
             vec!["Iran", "China", "U.S."]
         );
-        // A given name followed by a surname is a person.
+        // A given name followed by a surname is a person; so is a place name before a surname.
         assert!(texts("Sydney Sweeney met Jordan Henderson.").is_empty());
+        assert!(texts("They remembered Kobe Bryant.").is_empty());
     }
 
     #[test]

@@ -270,9 +270,14 @@ pub fn judge(
         // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
         let dateline = all_caps(surface) && !acronym;
         if capitalised(n) && !contains(ROLE_WORDS, nl) && !all_caps(n) && !dateline {
+            // "Kobe Bryant": a surname after the name makes a person.
+            let org = contains(ORG_WORDS, nl);
+            let person_next =
+                !org && !info.country && lexicon::is_surname(nl) && !lexicon::is_english_word(nl);
             let embedded = prominent
                 && !given
-                && (contains(ORG_WORDS, nl) || !(surname || english) || info.country);
+                && !person_next
+                && (org || !(surname || english) || info.country);
             if !embedded {
                 return Verdict::Reject;
             }
