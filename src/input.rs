@@ -1,4 +1,4 @@
-//! Reading articles: files, directories (recursive .txt/.md), standard input, or JSON Lines with one article
+//! Reading articles: files, directories (recursive .txt/.md/.jsonl), standard input, or JSON Lines with one article
 //! per line. Binary files are skipped with a warning; invalid UTF-8 is kept as bytes (offsets stay exact).
 
 use std::io::{BufRead, BufReader, Read};

@@ -33,7 +33,7 @@ pub enum InFormat {
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Files, directories (recursive .txt/.md), or - for standard input.
+    /// Files, directories (recursive .txt/.md/.jsonl), or - for standard input.
     #[arg(value_name = "INPUT", default_value = "-")]
     pub inputs: Vec<PathBuf>,
     /// Output format.
