@@ -44,6 +44,18 @@ fn peak_rss_children_kb() -> i64 {
     }
 }
 
+/// Runs the release binary's `extract` over `input`: wall seconds, peak RSS of the children so far (KB),
+/// exit status.
+fn run_extract(bin: &Path, input: &Path) -> (f64, i64, std::process::ExitStatus) {
+    let t = Instant::now();
+    let status = Command::new(bin)
+        .args(["extract", "-o", "/dev/null"])
+        .arg(input)
+        .status()
+        .expect("run placemap");
+    (t.elapsed().as_secs_f64(), peak_rss_children_kb(), status)
+}
+
 fn mb_per_s(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / 1e6 / secs
 }
@@ -156,14 +168,7 @@ fn main() {
         written += d.len();
         i += 1;
     }
-    let t = Instant::now();
-    let status = Command::new(&bin)
-        .args(["extract", "-o", "/dev/null"])
-        .arg(&dir)
-        .status()
-        .expect("run placemap");
-    let s = t.elapsed().as_secs_f64();
-    let rss = peak_rss_children_kb();
+    let (s, rss, status) = run_extract(&bin, &dir);
     let _ = std::fs::remove_dir_all(&dir);
     println!(
         "streaming: {:.0} MB in {i} files through `placemap extract` (all cores): {:.1} s wall, {:.0} MB/s, peak RSS {} MB ({status})",
@@ -190,14 +195,7 @@ fn main() {
     let size = std::fs::metadata(&jsonl)
         .map(|m| m.len() as usize)
         .unwrap_or(0);
-    let t = Instant::now();
-    let status = Command::new(&bin)
-        .args(["extract", "-o", "/dev/null"])
-        .arg(&jsonl)
-        .status()
-        .expect("run placemap");
-    let s = t.elapsed().as_secs_f64();
-    let rss = peak_rss_children_kb();
+    let (s, rss, status) = run_extract(&bin, &jsonl);
     let _ = std::fs::remove_file(&jsonl);
     println!(
         "streaming: one {:.0} MB JSONL file through `placemap extract` (all cores): {:.1} s wall, {:.0} MB/s, peak RSS of both runs {} MB ({status})",
