@@ -44,47 +44,154 @@ struct JsonArticle {
 #[derive(Debug, Clone)]
 pub struct Warning(pub String);
 
-/// Expands inputs into a list of sources: files in order, directories recursively (sorted), "-" for stdin.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            out.push(p.clone());
-            continue;
-        }
-        let md = std::fs::metadata(p).map_err(|source| Error::Io {
-            path: p.clone(),
-            source,
-        })?;
-        if md.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+/// One file to read, from the command line or found in a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    /// Found by walking a directory (not named on the command line).
+    pub walked: bool,
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            walk(&e, out)?;
-        } else if matches!(
-            e.extension().and_then(|x| x.to_str()),
-            Some("txt" | "md" | "jsonl")
-        ) {
-            out.push(e);
+/// A file's identity (device and inode), to visit each file once and to keep outputs out of the inputs.
+pub type FileId = (u64, u64);
+
+/// The identity of the file at `path` (following symlinks), if it exists.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    std::fs::metadata(path).ok().as_ref().and_then(id_of)
+}
+
+#[cfg(unix)]
+fn id_of(md: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((md.dev(), md.ino()))
+}
+
+#[cfg(not(unix))]
+fn id_of(_: &std::fs::Metadata) -> Option<FileId> {
+    None
+}
+
+fn is_article_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|x| x.to_str()),
+        Some("txt" | "md" | "jsonl")
+    )
+}
+
+/// The inputs named on the command line, with directories walked lazily (sorted, recursively, following
+/// symlinks but visiting each file once and never looping). Walks keep only regular `.txt`/`.md`/`.jsonl`
+/// files and skip the files in `exclude` (this run's outputs). A path that cannot be read yields a
+/// [`Warning`] and the walk goes on.
+pub struct Inputs {
+    args: std::vec::IntoIter<PathBuf>,
+    walk: Option<walkdir::IntoIter>,
+    seen: std::collections::HashSet<FileId>,
+    exclude: Vec<FileId>,
+}
+
+impl Inputs {
+    pub fn new(args: Vec<PathBuf>, exclude: Vec<FileId>) -> Inputs {
+        Inputs {
+            args: args.into_iter(),
+            walk: None,
+            seen: Default::default(),
+            exclude,
         }
     }
-    Ok(())
+
+    fn next_walked(&mut self) -> Option<std::result::Result<Input, Warning>> {
+        let walk = self.walk.as_mut()?;
+        for entry in walk.by_ref() {
+            let e = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let what = err
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let why = match err.loop_ancestor() {
+                        Some(a) => format!("a symlink loop back to {}", a.display()),
+                        None => err
+                            .io_error()
+                            .map(|e| e.to_string())
+                            .unwrap_or_else(|| err.to_string()),
+                    };
+                    return Some(Err(Warning(format!("{what}: {why}; skipped"))));
+                }
+            };
+            if e.file_type().is_dir() || !is_article_file(e.path()) {
+                continue;
+            }
+            if !e.file_type().is_file() {
+                return Some(Err(Warning(format!(
+                    "{}: not a regular file; skipped",
+                    e.path().display()
+                ))));
+            }
+            let id = e.metadata().ok().as_ref().and_then(id_of);
+            if let Some(id) = id {
+                if self.exclude.contains(&id) {
+                    return Some(Err(Warning(format!(
+                        "{}: this run's output; not read as an input",
+                        e.path().display()
+                    ))));
+                }
+                if !self.seen.insert(id) {
+                    continue;
+                }
+            }
+            return Some(Ok(Input {
+                path: e.into_path(),
+                walked: true,
+            }));
+        }
+        self.walk = None;
+        None
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = std::result::Result<Input, Warning>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(x) = self.next_walked() {
+                return Some(x);
+            }
+            let p = self.args.next()?;
+            if p.as_os_str() == "-" {
+                return Some(Ok(Input {
+                    path: p,
+                    walked: false,
+                }));
+            }
+            match std::fs::metadata(&p) {
+                Err(e) => return Some(Err(Warning(format!("{}: {e}; skipped", p.display())))),
+                Ok(md) if md.is_dir() => {
+                    self.walk = Some(
+                        walkdir::WalkDir::new(&p)
+                            .follow_links(true)
+                            .sort_by_file_name()
+                            .into_iter(),
+                    );
+                }
+                Ok(md) => {
+                    if let Some(id) = id_of(&md) {
+                        if !self.seen.insert(id) {
+                            return Some(Err(Warning(format!(
+                                "{}: named twice; read once",
+                                p.display()
+                            ))));
+                        }
+                    }
+                    return Some(Ok(Input {
+                        path: p,
+                        walked: false,
+                    }));
+                }
+            }
+        }
+    }
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

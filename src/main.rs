@@ -8,6 +8,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    // An interrupted run leaves no temporary files behind (outputs are renamed into place only at the end).
+    if let Err(e) = placemap::write::output::remove_temporaries_on_signal() {
+        eprintln!("placemap: warning: {e}");
+    }
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {

@@ -1,13 +1,14 @@
 //! `extract`: one record per place mention.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use placemap::extract::{Extractor, Mention};
 use placemap::input::{Document, InputFormat};
+use placemap::write::{Sink, Target, Transaction};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
@@ -45,7 +46,8 @@ pub struct ExtractArgs {
     /// Worker threads (0 = all cores).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (replaced atomically once the run succeeds; a
+    /// device or FIFO is written through; an input is never overwritten).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -178,12 +180,9 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs)
         .build()?;
-    let mut sink: Box<dyn Write> = match &a.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    let target = Target::resolve(a.output.as_deref().unwrap_or(Path::new("-")))?;
+    let exclude = super::guard_outputs(&a.inputs, std::slice::from_ref(&target))?;
+    let mut sink = Sink::open(&target)?;
     if matches!(a.format, OutFormat::Tsv) {
         writeln!(
             sink,
@@ -194,7 +193,7 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    super::for_each_batch(&a.inputs, fmt, |docs: Vec<Document>| {
+    super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
         let results: Vec<Vec<Mention>> =
             pool.install(|| docs.par_iter().map(|d| x.extract(&d.bytes)).collect());
         for (d, ms) in docs.iter().zip(&results) {
@@ -202,6 +201,9 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    sink.flush()?;
+    // Only a run that processed something replaces the output.
+    let mut run = Transaction::new();
+    run.add(sink)?;
+    run.commit()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,16 +1,15 @@
 //! `map`: articles -> map layers (places, claims, links) and stated quantities.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use clap::{Args, ValueEnum};
 use placemap::analyze::{self, Analysis};
 use placemap::extract::Extractor;
 use placemap::input::{Document, InputFormat};
 use placemap::layers::{Aggregator, Feature, FromPlace, Layers, MapOptions};
-use placemap::write::{self, Format};
+use placemap::write::{self, Format, Target, Transaction};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
@@ -114,7 +113,13 @@ fn sibling(path: &Path, suffix: &str, ext: &str) -> PathBuf {
     path.with_file_name(format!("{stem}.{suffix}.{ext}"))
 }
 
-fn analyse_all(g: &Gazetteer, a: &MapArgs, agg: &mut Aggregator, stats: &mut Stats) -> Result<()> {
+fn analyse_all(
+    g: &Gazetteer,
+    a: &MapArgs,
+    exclude: Vec<placemap::input::FileId>,
+    agg: &mut Aggregator,
+    stats: &mut Stats,
+) -> Result<()> {
     let x = Extractor::new(g);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs)
@@ -123,7 +128,7 @@ fn analyse_all(g: &Gazetteer, a: &MapArgs, agg: &mut Aggregator, stats: &mut Sta
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    let (_, failed) = super::for_each_batch(&a.inputs, fmt, |docs: Vec<Document>| {
+    let (_, failed) = super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
         let results: Vec<Analysis> =
             pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
         for r in &results {
@@ -156,36 +161,125 @@ struct Stats {
     statements: usize,
 }
 
-fn write_to(
-    path: &Path,
-    format: Format,
-    name: &str,
-    features: &[&Feature],
-    quantities: &[Vec<(&'static str, serde_json::Value)>],
-    style: Option<String>,
-) -> Result<()> {
-    if path.as_os_str() == "-" {
-        let stdout = std::io::stdout();
-        let mut w = std::io::BufWriter::new(stdout.lock());
-        write::write_layer(&mut w, format, name, features, quantities)?;
-        w.flush()?;
-        return Ok(());
+/// A QGIS style for a layer.
+type Style = fn() -> String;
+
+/// What one output file holds.
+#[derive(Clone, Copy)]
+enum Content {
+    /// Places and claims together (the default single file).
+    Points,
+    Places,
+    Claims,
+    Links,
+    Style(Style),
+    Quantities,
+}
+
+/// One file of the run.
+struct Planned {
+    target: Target,
+    /// The collection name written into the file.
+    name: String,
+    content: Content,
+}
+
+/// Every file a run writes, decided before any input is read (so that no output can also be an input).
+/// Sidecars (styles, quantities, split layers) go only beside a regular file, never beside a device,
+/// FIFO or standard output.
+fn plan(a: &MapArgs, format: Format, base: &str) -> Result<Vec<Planned>> {
+    let main = Target::resolve(&a.output)?;
+    let files = main.takes_sidecars();
+    if !files && (a.split || a.links) {
+        bail!(
+            "--split and --links write several files; -o must name a regular file (one geometry type per file)"
+        );
     }
-    write::atomic_write(path, |w| {
-        write::write_layer(w, format, name, features, quantities)
-    })?;
-    if let Some(style) = style {
+    let geojson = matches!(
+        format,
+        Format::GeoJson | Format::GeoJsonLines | Format::GeoJsonSeq
+    );
+    let style = |s: Style| (files && geojson && !a.no_style).then_some(s);
+    let ext = format.extension();
+    let mut layers: Vec<(PathBuf, String, Content, Option<Style>)> = Vec::new();
+    if a.split {
+        for (suffix, content, st) in [
+            ("places", Content::Places, write::qml::points as Style),
+            ("claims", Content::Claims, write::qml::points),
+            ("links", Content::Links, write::qml::lines),
+        ] {
+            let p = sibling(&a.output, suffix, ext);
+            layers.push((p, format!("{base}.{suffix}"), content, style(st)));
+        }
+    } else {
+        let main_style = style(write::qml::points);
+        layers.push((
+            a.output.clone(),
+            base.to_string(),
+            Content::Points,
+            main_style,
+        ));
+        if a.links {
+            let p = sibling(&a.output, "links", ext);
+            layers.push((
+                p,
+                format!("{base}.links"),
+                Content::Links,
+                style(write::qml::lines),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (path, name, content, st) in layers {
+        let target = if path == a.output {
+            main.clone()
+        } else {
+            Target::resolve(&path)?
+        };
         let qml = path.with_extension("qml");
-        write::atomic_write(&qml, |w| w.write_all(style.as_bytes()))?;
+        out.push(Planned {
+            target,
+            name: name.clone(),
+            content,
+        });
+        if let Some(st) = st {
+            out.push(Planned {
+                target: Target::resolve(&qml)?,
+                name,
+                content: Content::Style(st),
+            });
+        }
     }
-    Ok(())
+    if files {
+        let q = sibling(&a.output, "quantities", "jsonl");
+        out.push(Planned {
+            target: Target::resolve(&q)?,
+            name: format!("{base}.quantities"),
+            content: Content::Quantities,
+        });
+    }
+    Ok(out)
+}
+
+/// The links count of the summary, saying when they were found but not written.
+fn links_note(n: usize, written: bool) -> String {
+    let c = count(n, "link", "links");
+    if n > 0 && !written {
+        format!("{c} (add --links to write them)")
+    } else {
+        c
+    }
+}
+
+/// "1 article", "2 articles".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
-    let to_stdout = a.output.as_os_str() == "-";
     let format: Format = match a.format {
         Some(f) => f.into(),
-        None if to_stdout => Format::GeoJson,
+        None if a.output.as_os_str() == "-" => Format::GeoJson,
         None => Format::from_path(&a.output).ok_or_else(|| {
             anyhow!(
                 "{}: unknown output extension; use .geojson, .geojsonl, .geojsons or .csv, or --format",
@@ -193,9 +287,17 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
             )
         })?,
     };
-    if to_stdout && (a.split || a.links) {
-        bail!("--split and --links write several files; give -o FILE (one geometry type per file)");
-    }
+    let base = a.name.clone().unwrap_or_else(|| {
+        a.output
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| *s != "-")
+            .unwrap_or("placemap")
+            .to_string()
+    });
+    let files = plan(a, format, &base)?;
+    let targets: Vec<Target> = files.iter().map(|f| f.target.clone()).collect();
+    let exclude = super::guard_outputs(&a.inputs, &targets)?;
     let g = load_gazetteer(gaz)?;
     let from = a.from.as_deref().map(|s| resolve_from(&g, s)).transpose()?;
     let opts = MapOptions {
@@ -212,92 +314,79 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     }
     let mut stats = Stats::default();
     let mut agg = Aggregator::new(&g);
-    analyse_all(&g, a, &mut agg, &mut stats)?;
+    analyse_all(&g, a, exclude, &mut agg, &mut stats)?;
     let layers: Layers = agg.finish(&opts);
-    let base = a.name.clone().unwrap_or_else(|| {
-        a.output
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .filter(|s| *s != "-")
-            .unwrap_or("placemap")
-            .to_string()
-    });
-    let geojson = matches!(
-        format,
-        Format::GeoJson | Format::GeoJsonLines | Format::GeoJsonSeq
-    );
-    let style = |s: fn() -> String| (geojson && !a.no_style).then(s);
     let places: Vec<&Feature> = layers.places.iter().collect();
     let claims: Vec<&Feature> = layers.claims.iter().collect();
     let links: Vec<&Feature> = layers.links.iter().collect();
+    let points: Vec<&Feature> = places.iter().chain(claims.iter()).copied().collect();
     let no_q: &[Vec<(&'static str, serde_json::Value)>] = &[];
+    let mut run = Transaction::new();
     let mut written: Vec<String> = Vec::new();
-    if a.split {
-        let ext = format.extension();
-        for (suffix, feats, st) in [
-            ("places", &places, style(write::qml::points)),
-            ("claims", &claims, style(write::qml::points)),
-            ("links", &links, style(write::qml::lines)),
-        ] {
-            let p = sibling(&a.output, suffix, ext);
-            write_to(&p, format, &format!("{base}.{suffix}"), feats, no_q, st)
-                .with_context(|| format!("writing {}", p.display()))?;
-            written.push(format!("{} ({})", p.display(), feats.len()));
-        }
-    } else {
-        let points: Vec<&Feature> = places.iter().chain(claims.iter()).copied().collect();
-        let q = if format == Format::GeoJson {
+    for f in &files {
+        let (feats, what): (&[&Feature], String) = match f.content {
+            Content::Points => (
+                &points,
+                format!(
+                    "{} and {}",
+                    count(places.len(), "place", "places"),
+                    count(claims.len(), "claim", "claims")
+                ),
+            ),
+            Content::Places => (&places, count(places.len(), "place", "places")),
+            Content::Claims => (&claims, count(claims.len(), "claim", "claims")),
+            Content::Links => (&links, count(links.len(), "link", "links")),
+            Content::Style(st) => {
+                run.write(&f.target, |w| w.write_all(st().as_bytes()))?;
+                written.push(format!(
+                    "{} (QGIS style)",
+                    f.target.display_path().display()
+                ));
+                continue;
+            }
+            Content::Quantities => {
+                run.write(&f.target, |w| {
+                    write::geojson::write_quantities(w, &layers.quantities)
+                })?;
+                written.push(format!(
+                    "{} ({})",
+                    f.target.display_path().display(),
+                    count(layers.quantities.len(), "quantity", "quantities")
+                ));
+                continue;
+            }
+        };
+        let q = if matches!(f.content, Content::Points) && format == Format::GeoJson {
             &layers.quantities[..]
         } else {
             no_q
         };
-        write_to(
-            &a.output,
-            format,
-            &base,
-            &points,
-            q,
-            style(write::qml::points),
-        )?;
-        if !to_stdout {
-            written.push(format!(
-                "{} ({} places, {} claims)",
-                a.output.display(),
-                places.len(),
-                claims.len()
-            ));
-        }
-        if a.links {
-            let p = sibling(&a.output, "links", format.extension());
-            write_to(
-                &p,
-                format,
-                &format!("{base}.links"),
-                &links,
-                no_q,
-                style(write::qml::lines),
-            )?;
-            written.push(format!("{} ({})", p.display(), links.len()));
-        }
-    }
-    if !to_stdout {
-        let qp = sibling(&a.output, "quantities", "jsonl");
-        write::atomic_write(&qp, |w| {
-            write::geojson::write_quantities(w, &layers.quantities)
+        run.write(&f.target, |w| {
+            write::write_layer(w, format, &f.name, feats, q)
         })?;
-        written.push(format!("{} ({})", qp.display(), layers.quantities.len()));
+        if f.target != Target::Stdout {
+            written.push(format!("{} ({what})", f.target.display_path().display()));
+        }
     }
+    run.commit()?;
     eprintln!(
-        "placemap: {} article(s), {} mentions ({} resolved), {} claim statement(s) -> {} claim feature(s), {} place(s), {} link(s), {} quantit(ies){}",
-        stats.docs,
-        stats.mentions,
+        "placemap: {}, {} ({} resolved), {} -> {}, {}, {}, {}{}",
+        count(stats.docs, "article", "articles"),
+        count(stats.mentions, "mention", "mentions"),
         stats.resolved,
-        stats.statements,
-        layers.claims.len(),
-        layers.places.len(),
-        layers.links.len(),
-        layers.quantities.len(),
-        if written.is_empty() { String::new() } else { format!("; wrote {}", written.join(", ")) }
+        count(stats.statements, "claim statement", "claim statements"),
+        count(layers.claims.len(), "claim feature", "claim features"),
+        count(layers.places.len(), "place", "places"),
+        links_note(
+            layers.links.len(),
+            files.iter().any(|f| matches!(f.content, Content::Links))
+        ),
+        count(layers.quantities.len(), "quantity", "quantities"),
+        if written.is_empty() {
+            String::new()
+        } else {
+            format!("; wrote {}", written.join(", "))
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

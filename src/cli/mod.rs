@@ -72,27 +72,51 @@ pub fn load_gazetteer(a: &GazArgs) -> Result<Gazetteer> {
     Ok(g)
 }
 
+/// Refuses an output that is also an input named on the command line (`extract f.jsonl -o f.jsonl` would
+/// empty its own input), and returns the outputs' file identities so that directory walks skip them.
+pub fn guard_outputs(
+    inputs: &[PathBuf],
+    outputs: &[placemap::write::output::Target],
+) -> Result<Vec<placemap::input::FileId>> {
+    for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        if let Some(o) = outputs.iter().find(|o| o.is_same_file(i)) {
+            anyhow::bail!(
+                "{}: is also an input ({}); refusing to overwrite it",
+                o.display_path().display(),
+                i.display()
+            );
+        }
+    }
+    Ok(outputs
+        .iter()
+        .filter_map(|o| match o {
+            placemap::write::output::Target::File { real, .. } => placemap::input::file_id(real),
+            _ => None,
+        })
+        .collect())
+}
+
 /// Reads the inputs in bounded batches (streaming: memory does not grow with the corpus), hands each
-/// batch of documents to `each` in input order, prints per-input warnings, and shows a progress bar
-/// on a terminal for large inputs. Returns (documents read, inputs that yielded nothing).
+/// batch of documents to `each` in input order, prints per-input warnings, and shows progress on a
+/// terminal. An input that cannot be read is reported and skipped; the run fails only when nothing could
+/// be processed. `exclude` are this run's outputs (never read as inputs). Returns (documents read, inputs
+/// that yielded nothing).
 pub fn for_each_batch(
     inputs: &[std::path::PathBuf],
     format: placemap::input::InputFormat,
+    exclude: Vec<placemap::input::FileId>,
     mut each: impl FnMut(Vec<placemap::input::Document>) -> Result<()>,
 ) -> Result<(usize, usize)> {
     use placemap::input::{self, Warning};
     use std::io::IsTerminal;
-    let sources = input::expand(inputs)?;
-    if sources.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
+    if inputs.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
         anyhow::bail!("standard input (-) can be read only once");
     }
-    let bar = (std::io::stderr().is_terminal() && sources.len() >= 50).then(|| {
-        let b = indicatif::ProgressBar::new(sources.len() as u64);
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files {per_sec} ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{spinner} {pos} files {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         b
     });
@@ -118,9 +142,17 @@ pub fn for_each_batch(
         }
         Ok(())
     };
-    for s in &sources {
+    for s in input::Inputs::new(inputs.to_vec(), exclude) {
+        let s = match s {
+            Ok(s) => s.path,
+            Err(w) => {
+                failed += 1;
+                warnings.push(w);
+                continue;
+            }
+        };
         let mut got = 0usize;
-        match input::open_source(s, format, &mut warnings) {
+        match input::open_source(&s, format, &mut warnings) {
             Ok(input::Source::Whole(d)) => {
                 got = d.len();
                 bytes += d.iter().map(|d| d.bytes.len()).sum::<usize>();
@@ -161,6 +193,9 @@ pub fn for_each_batch(
     }
     if processed == 0 && failed > 0 {
         anyhow::bail!("no input could be processed");
+    }
+    if failed > 0 {
+        eprintln!("placemap: {failed} input(s) yielded no article (see the warnings above)");
     }
     Ok((processed, failed))
 }

@@ -15,6 +15,14 @@ fn cell(v: &Value) -> String {
     }
 }
 
+/// A CSV error as the I/O error it wraps (so that a closed pipe stays a closed pipe).
+fn io_error(e: ::csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 pub fn write_features(out: &mut dyn Write, features: &[&Feature]) -> std::io::Result<()> {
     let keys = schema(features);
     let lines = features
@@ -29,7 +37,7 @@ pub fn write_features(out: &mut dyn Write, features: &[&Feature]) -> std::io::Re
         header.push("lat".into());
     }
     header.extend(keys.iter().map(|k| k.to_string()));
-    w.write_record(&header).map_err(std::io::Error::other)?;
+    w.write_record(&header).map_err(io_error)?;
     for f in features {
         let mut rec: Vec<String> = vec![f.id.clone()];
         match &f.geometry {
@@ -50,7 +58,7 @@ pub fn write_features(out: &mut dyn Write, features: &[&Feature]) -> std::io::Re
             }
         }
         rec.extend(row(f, &keys).into_iter().map(|(_, v)| cell(v)));
-        w.write_record(&rec).map_err(std::io::Error::other)?;
+        w.write_record(&rec).map_err(io_error)?;
     }
     w.flush()
 }

@@ -1,16 +1,18 @@
-//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV, and a QGIS style; files are written
-//! atomically (a temporary file in the same directory, then a rename).
+//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV, and a QGIS style; where and how outputs are
+//! written without destroying anything is [`output`].
 
 pub mod csv;
 pub mod geojson;
+pub mod output;
 pub mod qml;
 
+pub use output::{atomic_write, Sink, Target, Transaction};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::error::{Error, Result};
 use crate::layers::Feature;
 
 /// Output formats.
@@ -90,40 +92,4 @@ pub fn write_layer(
         Format::GeoJsonSeq => geojson::write_sequence(out, features, true),
         Format::Csv => csv::write_features(out, features),
     }
-}
-
-/// Writes a file atomically: `fill` writes into a temporary file next to `path`, which is then renamed.
-pub fn atomic_write(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| Error::Output(format!("{}: not a file name", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let f = std::fs::File::create(&tmp)?;
-        let mut w = std::io::BufWriter::new(f);
-        fill(&mut w)?;
-        w.flush()?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
 }
