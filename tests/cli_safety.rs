@@ -387,3 +387,20 @@ fn csv_to_a_closed_pipe_exits_quietly() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_full_disk_is_an_error_that_names_the_output() {
+    for cmd in ["extract", "map"] {
+        let o = placemap()
+            .args([cmd, ARTICLE, "-o", "/dev/full"])
+            .output()
+            .expect("run");
+        assert!(!o.status.success(), "{cmd}");
+        let e = stderr(&o);
+        assert!(
+            e.contains("/dev/full") && e.contains("No space"),
+            "{cmd}: {e}"
+        );
+        assert_eq!(e.lines().count(), 1, "one line per error: {e}");
+    }
+}

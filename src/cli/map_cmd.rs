@@ -45,7 +45,8 @@ pub struct MapArgs {
     #[arg(value_name = "INPUT", default_value = "-")]
     pub inputs: Vec<PathBuf>,
     /// Output file (- for standard output). The format follows the extension (.geojson, .geojsonl,
-    /// .geojsons, .csv) unless --format is given.
+    /// .geojsons, .csv) unless --format is given. A file is replaced atomically with its sidecars once the
+    /// run succeeds; a device or FIFO is written through (GeoJSON by default, no sidecars).
     #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
     pub output: PathBuf,
     /// Output format (default: from the extension of -o, else GeoJSON).
@@ -279,13 +280,15 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     let format: Format = match a.format {
         Some(f) => f.into(),
-        None if a.output.as_os_str() == "-" => Format::GeoJson,
-        None => Format::from_path(&a.output).ok_or_else(|| {
-            anyhow!(
+        None => match Format::from_path(&a.output) {
+            Some(f) => f,
+            // Standard output, a device or a FIFO: GeoJSON unless told otherwise.
+            None if !Target::resolve(&a.output)?.takes_sidecars() => Format::GeoJson,
+            None => bail!(
                 "{}: unknown output extension; use .geojson, .geojsonl, .geojsons or .csv, or --format",
                 a.output.display()
-            )
-        })?,
+            ),
+        },
     };
     let base = a.name.clone().unwrap_or_else(|| {
         a.output
