@@ -3,11 +3,11 @@
 
 use crate::claims::{self, Claim};
 use crate::dates::{self, Published};
+use crate::doc::Doc;
 use crate::extract::{Extractor, Mention};
 use crate::input::{Document, Meta};
 use crate::links::{self, Link};
 use crate::quantity::{self, Quantity};
-use crate::text;
 
 /// A claim with its evidence.
 #[derive(Debug, Clone)]
@@ -57,12 +57,13 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     let mentions = x.extract(&d.bytes);
     let text = crate::extract::placeholder_text(&d.bytes);
     let published = d.meta.published.as_deref().and_then(dates::parse_published);
-    let found = claims::extract(&text, &mentions, g);
-    let mut claim_records: Vec<ClaimRecord> = found
+    let doc = Doc::new(&text, &mentions);
+    let mut claim_records: Vec<ClaimRecord> = claims::extract(&doc, g)
         .into_iter()
         .map(|c| {
             let quote = text[c.sentence.clone()].to_string();
-            let event_date = dates::event_date(&quote, published.as_ref());
+            let event_date = dates::event_date(&text[c.clause.clone()], published.as_ref())
+                .or_else(|| dates::event_date(&quote, published.as_ref()));
             ClaimRecord {
                 claim: c,
                 quote,
@@ -73,22 +74,21 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
         .collect();
     let mut quantities = Vec::new();
     let mut link_records = Vec::new();
-    for sent in text::sentences(&text) {
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        let sent = sentence.range.clone();
         let qs = quantity::find(&text, sent.clone());
-        let from = mentions.partition_point(|m| m.start < sent.start);
-        let needs_links = mentions[from..]
-            .iter()
-            .take_while(|m| m.start < sent.end)
-            .filter(|m| m.end <= sent.end && m.entry.is_some())
+        let needs_links = doc
+            .sentence_mentions(i)
+            .filter(|(_, m)| m.entry.is_some())
             .nth(1)
             .is_some();
         if qs.is_empty() && !needs_links {
             continue;
         }
         let quote = text[sent.clone()].to_string();
-        let toks = text::tokens(&text, sent.clone());
-        let spans = crate::extract::place_spans(g, &mentions, &toks, &sent);
-        for l in links::find(&toks, &spans, &qs, sent.clone()) {
+        let toks = doc.tokens(i);
+        let spans = crate::extract::place_spans(g, &mentions, toks, &sent);
+        for l in links::find(toks, &spans, &qs, sent.clone()) {
             link_records.push(LinkRecord {
                 link: l,
                 quote: quote.clone(),
@@ -120,6 +120,7 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
             });
         }
     }
+    drop(doc);
     Analysis {
         doc: d.doc.clone(),
         meta: d.meta.clone(),

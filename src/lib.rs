@@ -7,6 +7,7 @@
 pub mod analyze;
 pub mod claims;
 pub mod dates;
+pub mod doc;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;

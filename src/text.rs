@@ -123,10 +123,11 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The token span (start inclusive, end exclusive) covering the byte range `start..end`, if any token lies in it.
+/// The token span (start inclusive, end exclusive) covering the byte range `start..end`, if any token lies
+/// in it. Tokens are in text order, so this is two binary searches.
 pub fn token_span(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
-    let a = toks.iter().position(|t| t.start >= start)?;
-    let b = toks.iter().rposition(|t| t.end <= end)? + 1;
+    let a = toks.partition_point(|t| t.start < start);
+    let b = toks.partition_point(|t| t.end <= end);
     (a < b).then_some((a, b))
 }
 
@@ -160,12 +161,26 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        // Extend over closing quotes and brackets.
+        // Extend over closing quotes and brackets, and over citation marks ("...on March 8.[12] Next").
         let mut end = i + c.len_utf8();
         while let Some(&(j, n)) = iter.peek() {
             if is_closing(n) || matches!(n, '.' | '!' | '?') {
                 end = j + n.len_utf8();
                 iter.next();
+            } else if n == '[' {
+                let rest = &text[j..];
+                let close = rest.find(']').filter(|&k| {
+                    k > 1
+                        && k <= 12
+                        && rest[1..k]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'-' | b' '))
+                });
+                let Some(k) = close else { break };
+                end = j + k + 1;
+                while iter.peek().is_some_and(|&(p, _)| p < end) {
+                    iter.next();
+                }
             } else {
                 break;
             }
@@ -250,6 +265,19 @@ mod tests {
                 "He said “it is over.”",
                 "Then U.S. officials spoke.",
                 "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn citation_marks_end_with_their_sentence() {
+        let t = "Troops entered the town on Monday.[12] Officials confirmed it.[13][14] A note [sic] stays.";
+        assert_eq!(
+            sent(t),
+            vec![
+                "Troops entered the town on Monday.[12]",
+                "Officials confirmed it.[13][14]",
+                "A note [sic] stays."
             ]
         );
     }

@@ -1,307 +1,407 @@
-//! Actors and attributions in a sentence: who acts ("Ukrainian forces", "Russia's defence ministry",
-//! "Kyiv") and who says so ("according to Ukrainian officials", "Russian military bloggers said").
+//! Actors in a sentence: side-marked noun phrases ("Ukrainian forces", "Russia's defence ministry",
+//! "elements of the 1st Army Corps"), named bodies and people ("Shoigu"), "the enemy", and pronouns.
 
-use super::lexicon::{
-    side_word, ACKNOWLEDGE, ACTOR_NOUNS, PREPOSITIONS, SPEECH, STANDALONE, THIRD_PARTY,
-};
+use super::lexicon::{has, Lexicon};
 use super::Side;
 use crate::text::Token;
 
-/// A side-marked noun phrase, by token index (end exclusive).
+/// What an actor phrase refers to, beyond its side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Armed forces or a state ("Russian troops", "Russia"): can take or leave a place.
+    Military,
+    /// Officials, media, bloggers, sources: can speak, not hold ground.
+    Speaker,
+    /// "the enemy": the other side of whoever speaks.
+    Enemy,
+    /// "they", "its": refers back.
+    Pronoun,
+}
+
+/// An actor phrase, by token index (end exclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub start: usize,
     pub end: usize,
-    pub side: Side,
-    /// The preposition right before the phrase ("with Russian troops"), if any: such phrases are not subjects.
-    pub after_prep: Option<String>,
+    /// Its side(s): "Ukrainian and Russian sources" has two.
+    pub sides: Vec<Side>,
+    pub kind: Kind,
+    /// A preposition or a transitive verb stands right before it ("with Russian troops", "pursue
+    /// Russian forces"): not a subject.
+    pub object: bool,
 }
 
 impl Actor {
+    /// The first side (Unknown when none).
+    pub fn side(&self) -> Side {
+        self.sides.first().copied().unwrap_or(Side::Unknown)
+    }
+
     pub fn is_subject(&self) -> bool {
-        self.after_prep.is_none()
+        !self.object
     }
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "many", "several", "other", "its", "their",
-];
+fn words(toks: &[Token]) -> Vec<&str> {
+    toks.iter().map(|t| t.lower.as_str()).collect()
+}
 
-fn preposition_before(toks: &[Token], start: usize) -> Option<String> {
+/// The side a token marks, from its stem ("russia's" -> "russia").
+fn side_of(lx: &Lexicon, t: &Token) -> Option<Side> {
+    (lx.side_word)(t.stem()).or_else(|| (lx.side_word)(&t.lower))
+}
+
+fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "some",
+        "many",
+        "several",
+        "other",
+        "its",
+        "their",
+        "all",
+        "remaining",
+        "unspecified",
+        "additional",
+        "retreating",
+        "withdrawing",
+    ];
     let mut i = start;
     while i > 0 && DETERMINERS.contains(&toks[i - 1].lower.as_str()) {
         i -= 1;
     }
-    if i == 0 {
-        return None;
-    }
-    let w = toks[i - 1].lower.as_str();
-    PREPOSITIONS.contains(&w).then(|| w.to_string())
+    i > 0 && has(lx.prepositions, &toks[i - 1].lower)
 }
 
-/// All actor phrases of a sentence's tokens, in order.
-pub fn actors(toks: &[Token]) -> Vec<Actor> {
+/// A named body at `i` ("donetsk people's republic"): its length and side.
+fn named_at(lx: &Lexicon, w: &[&str], i: usize) -> Option<(usize, Side)> {
+    lx.named
+        .iter()
+        .filter(|(n, _)| n.len() <= w.len() - i && n.iter().zip(&w[i..]).all(|(a, b)| a == b))
+        .map(|(n, s)| (n.len(), *s))
+        .max_by_key(|(n, _)| *n)
+}
+
+/// An actor noun run starting at `k` ("defence ministry", "forces"): its end.
+fn actor_nouns_end(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
+    if k >= toks.len() || !has(lx.actor_nouns, &toks[k].lower) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < toks.len() && has(lx.actor_nouns, &toks[e].lower) {
+        e += 1;
+    }
+    Some(e)
+}
+
+fn kind_of(lx: &Lexicon, toks: &[Token], start: usize, end: usize) -> Kind {
+    let military = toks[start..end]
+        .iter()
+        .any(|t| has(lx.military_nouns, &t.lower) || has(lx.military_nouns, t.stem()));
+    let state = end == start + 1 && has(lx.standalone, toks[start].stem());
+    if military || state {
+        Kind::Military
+    } else {
+        Kind::Speaker
+    }
+}
+
+/// "X of <side phrase>" ("elements of Russia's 2nd CAA", "forces of the Donetsk People's Republic",
+/// "units of the 6th CAA"): the side phrase's end and side.
+fn of_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], at: usize) -> Option<(usize, Vec<Side>)> {
+    if w.get(at) != Some(&"of") {
+        return None;
+    }
+    let mut k = at + 1;
+    if matches!(w.get(k), Some(&("the" | "a"))) {
+        k += 1;
+    }
+    // A unit name may come first: "of the 6th CAA", "of the 1st Army Corps".
+    for (j, t) in toks
+        .iter()
+        .enumerate()
+        .take((k + 4).min(toks.len()))
+        .skip(k)
+    {
+        if let Some((n, s)) = named_at(lx, w, j) {
+            return Some((j + n, vec![s]));
+        }
+        if !t.word || !(t.capital || t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+            break;
+        }
+    }
+    let side = side_of(lx, toks.get(k)?)?;
+    let mut end = k + 1;
+    // "Russia's 25th Motorized Rifle Brigade": capitalised words, numbers and actor nouns follow.
+    while end < toks.len()
+        && end < k + 6
+        && toks[end].word
+        && (toks[end].capital
+            || has(lx.actor_nouns, &toks[end].lower)
+            || toks[end]
+                .lower
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit()))
+    {
+        end += 1;
+    }
+    Some((end, vec![side]))
+}
+
+/// Every actor phrase of a sentence, in order.
+pub fn actors(lx: &Lexicon, toks: &[Token]) -> Vec<Actor> {
+    let w = words(toks);
     let mut out: Vec<Actor> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-        if !t.word {
+        if !toks[i].word {
             i += 1;
             continue;
         }
-        let stem = t.stem();
-        // "the Armed Forces of Ukraine"
-        if ACTOR_NOUNS.contains(&t.lower.as_str())
-            && toks.get(i + 1).is_some_and(|n| n.lower == "of")
+        if let Some(a) = actor_at(lx, toks, &w, i) {
+            i = a.end.max(i + 1);
+            out.push(a);
+        } else {
+            i += 1;
+        }
+    }
+    appositions(toks, &mut out);
+    out
+}
+
+fn push_sides(sides: &mut Vec<Side>, more: impl IntoIterator<Item = Side>) {
+    for s in more {
+        if !sides.contains(&s) {
+            sides.push(s);
+        }
+    }
+}
+
+/// Military nouns that are also common words for actions: never an actor on their own.
+const BARE_NOT: &[&str] = &[
+    "advance",
+    "assault",
+    "offensive",
+    "counteroffensive",
+    "counter-offensive",
+    "special",
+    "guard",
+    "group",
+    "groups",
+    "force",
+    "artillery",
+];
+
+/// The actor phrase starting at token `i`, if any.
+fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor> {
+    let t = &toks[i];
+    let make = |end: usize, sides: Vec<Side>, kind: Option<Kind>| Actor {
+        start: i,
+        end,
+        kind: kind.unwrap_or_else(|| kind_of(lx, toks, i, end)),
+        sides,
+        object: object_position(lx, toks, i),
+    };
+    // Named bodies, then "of" phrases after them or after an actor noun.
+    let named = named_at(lx, w, i);
+    let head_end = named
+        .map(|(n, _)| i + n)
+        .or_else(|| actor_nouns_end(lx, toks, i));
+    if let Some(end) = head_end {
+        if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
+            return Some(make(of_end, sides, None));
+        }
+        if let Some((n, side)) = named {
+            // A named unit may take an actor noun after it ("1st Army Corps units"), and an "of" phrase
+            // after that ("territorial defence units of the Donetsk People's Republic").
+            let end = actor_nouns_end(lx, toks, i + n).unwrap_or(i + n);
+            if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
+                return Some(make(of_end, sides, None));
+            }
+            return Some(make(end, vec![side], None));
+        }
+        // A bare military noun ("the troops"): an actor whose side the sentence does not tell.
+        if side_of(lx, t).is_none() && has(lx.military_nouns, &t.lower) && !has(BARE_NOT, &t.lower)
         {
-            if let Some(side) = toks
-                .get(i + 2)
-                .filter(|n| STANDALONE.contains(&n.stem()))
-                .and_then(|n| side_word(n.stem()))
-            {
-                let start = if i > 0 && toks[i - 1].lower == "armed" {
-                    i - 1
-                } else {
-                    i
-                };
-                out.push(Actor {
-                    start,
-                    end: i + 3,
-                    side,
-                    after_prep: preposition_before(toks, start),
-                });
-                i += 3;
-                continue;
-            }
+            return Some(make(end, vec![], None));
         }
-        let Some(side) = side_word(stem) else {
-            i += 1;
-            continue;
-        };
-        // Side word followed by an actor noun within three words.
-        let mut noun_end = None;
-        for k in i + 1..(i + 4).min(toks.len()) {
-            let w = toks[k].lower.as_str();
-            if !toks[k].word
-                || SPEECH.contains(&w)
-                || matches!(w, "its" | "their" | "his" | "her" | "that" | "and" | "or")
-            {
-                break;
-            }
-            if ACTOR_NOUNS.contains(&toks[k].lower.as_str()) {
-                let mut e = k + 1;
-                while e < toks.len() && ACTOR_NOUNS.contains(&toks[e].lower.as_str()) {
-                    e += 1;
-                }
-                noun_end = Some(e);
-                break;
-            }
-            if side_word(toks[k].stem()).is_some() && toks[k].lower != "pro-government" {
-                continue;
-            }
-        }
-        if let Some(end) = noun_end {
-            out.push(Actor {
-                start: i,
-                end,
-                side,
-                after_prep: preposition_before(toks, i),
-            });
-            i = end;
-            continue;
-        }
-        let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
-        if STANDALONE.contains(&stem) && !possessive {
-            out.push(Actor {
-                start: i,
-                end: i + 1,
-                side,
-                after_prep: preposition_before(toks, i),
-            });
-        }
-        i += 1;
     }
-    out
-}
-
-/// Who a sentence says the information comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribution {
-    /// Token range of the claimant phrase.
-    pub start: usize,
-    pub end: usize,
-    pub side: Side,
-    /// The speech verb or "according to".
-    pub cue: String,
-    /// The verb accepts the claim ("confirmed", "acknowledged", "admitted").
-    pub acknowledges: bool,
-}
-
-fn is_clause_break(t: &Token) -> bool {
-    !t.word
-        && matches!(
-            t.lower.as_str(),
-            "," | ";" | ":" | "(" | ")" | "." | "—" | "–"
-        )
-}
-
-fn phrase_side(toks: &[Token], start: usize, end: usize, acts: &[Actor]) -> Vec<Side> {
-    let mut sides: Vec<Side> = acts
+    if has(lx.enemy, &t.lower) {
+        return Some(make(i + 1, vec![], Some(Kind::Enemy)));
+    }
+    if has(lx.pronouns, &t.lower) {
+        // "its forces", "their troops": one phrase that refers back.
+        let end = actor_nouns_end(lx, toks, i + 1).unwrap_or(i + 1);
+        return Some(make(end, vec![], Some(Kind::Pronoun)));
+    }
+    if let Some(&(_, side)) = lx
+        .people
         .iter()
-        .filter(|a| a.start >= start && a.end <= end)
-        .map(|a| a.side)
-        .collect();
-    if sides.is_empty() {
-        for t in &toks[start..end] {
-            if let Some(s) = side_word(t.stem()) {
-                sides.push(s);
-            }
-        }
-    }
-    if sides.is_empty()
-        && toks[start..end]
-            .iter()
-            .any(|t| THIRD_PARTY.contains(&t.lower.as_str()))
+        .find(|(p, _)| t.capital && (has(&[p], &t.lower) || has(&[p], t.stem())))
     {
-        sides.push(Side::ThirdParty);
+        return Some(make(i + 1, vec![side], Some(Kind::Speaker)));
     }
-    sides.dedup();
-    sides
-}
-
-/// Attributions of a sentence: "according to X", "X said/claimed/confirmed", "confirmed by X".
-pub fn attributions(toks: &[Token], acts: &[Actor]) -> Vec<Attribution> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let w = toks[i].lower.as_str();
-        if w == "according" && toks.get(i + 1).is_some_and(|n| n.lower == "to") {
-            let start = i + 2;
-            let mut end = start;
-            while end < toks.len() && end < start + 14 && !is_clause_break(&toks[end]) {
-                end += 1;
+    let side = side_of(lx, t)?;
+    // Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"),
+    // then an actor noun within three words.
+    let mut sides = vec![side];
+    let mut k = i + 1;
+    while k < toks.len() && k < i + 6 {
+        let wk = w[k];
+        if let Some(end) = actor_nouns_end(lx, toks, k) {
+            if let Some((of_end, more)) = of_phrase(lx, toks, w, end) {
+                push_sides(&mut sides, more);
+                return Some(make(of_end, sides, None));
             }
-            if end > start {
-                let sides = phrase_side(toks, start, end, acts);
-                let sides = if sides.is_empty() {
-                    vec![Side::Unknown]
-                } else {
-                    sides
-                };
-                for side in sides {
-                    out.push(Attribution {
-                        start,
-                        end,
-                        side,
-                        cue: "according to".into(),
-                        acknowledges: false,
-                    });
-                }
-            }
-            i = end.max(i + 2);
+            return Some(make(end, sides, None));
+        }
+        if !toks[k].word
+            || has(lx.speech, wk)
+            || matches!(wk, "its" | "their" | "his" | "her" | "that")
+        {
+            break;
+        }
+        if has(lx.coordinators, wk) && wk != "," {
+            k += 1;
             continue;
         }
-        if SPEECH.contains(&w) {
-            let acknowledges = ACKNOWLEDGE.contains(&w);
-            // Passive: "confirmed by a military source", "acknowledged by pro-Russian forces".
-            if toks.get(i + 1).is_some_and(|n| n.lower == "by") {
-                let start = i + 2;
-                let mut end = start;
-                while end < toks.len() && end < start + 10 && !is_clause_break(&toks[end]) {
-                    end += 1;
-                }
-                if end > start {
-                    let sides = phrase_side(toks, start, end, acts);
-                    out.push(Attribution {
-                        start,
-                        end,
-                        side: sides.first().copied().unwrap_or(Side::Unknown),
-                        cue: toks[i].lower.clone(),
-                        acknowledges,
-                    });
-                }
-                i = end.max(i + 1);
-                continue;
-            }
-            // Active: the nearest subject actor before the verb.
-            if let Some(a) = acts.iter().rev().find(|a| a.end <= i && a.is_subject()) {
-                out.push(Attribution {
-                    start: a.start,
-                    end: a.end,
-                    side: a.side,
-                    cue: toks[i].lower.clone(),
-                    acknowledges,
-                });
-            } else {
-                // The words of the clause before the verb ("The source also claimed").
-                let mut start = i;
-                while start > 0 && i - start < 6 && !is_clause_break(&toks[start - 1]) {
-                    start -= 1;
-                }
-                if start < i {
-                    let sides = phrase_side(toks, start, i, acts);
-                    out.push(Attribution {
-                        start,
-                        end: i,
-                        side: sides.first().copied().unwrap_or(Side::Unknown),
-                        cue: toks[i].lower.clone(),
-                        acknowledges,
-                    });
-                }
-            }
+        if let Some(s) = side_of(lx, &toks[k]) {
+            push_sides(&mut sides, [s]);
         }
-        i += 1;
+        k += 1;
     }
-    out
+    let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
+    (has(lx.standalone, t.stem()) && !possessive).then(|| make(i + 1, vec![side], None))
+}
+
+/// "elements of the 1st Army Corps (the Armed Forces of the DNR)": a parenthesised actor right after an
+/// actor (or any noun) gives it its side.
+fn appositions(toks: &[Token], acts: &mut Vec<Actor>) {
+    let mut k = 1;
+    while k < acts.len() {
+        let (a, b) = (&acts[k - 1], &acts[k]);
+        let paren = toks.get(a.end).is_some_and(|t| t.lower == "(")
+            && b.start > a.end
+            && b.start <= a.end + 4
+            && toks[a.end + 1..b.start].iter().all(|t| t.word);
+        if paren && !b.sides.is_empty() {
+            let sides = b.sides.clone();
+            let end = toks[b.end..]
+                .iter()
+                .position(|t| t.lower == ")")
+                .map_or(b.end, |p| b.end + p + 1);
+            let a = &mut acts[k - 1];
+            if a.sides.is_empty() {
+                a.sides = sides;
+            }
+            a.end = end;
+            acts.remove(k);
+            continue;
+        }
+        k += 1;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claims::lexicon::en::LEXICON as EN;
+    use crate::claims::lexicon::uk::LEXICON as UK;
     use crate::text::tokens;
 
-    fn words(s: &str, toks: &[Token], a: usize, b: usize) -> String {
-        s[toks[a].start..toks[b - 1].end].to_string()
+    fn got(lx: &Lexicon, s: &str) -> Vec<(String, Vec<Side>, Kind, bool)> {
+        let t = tokens(s, 0..s.len());
+        actors(lx, &t)
+            .into_iter()
+            .map(|a| {
+                (
+                    s[t[a.start].start..t[a.end - 1].end].to_string(),
+                    a.sides.clone(),
+                    a.kind,
+                    a.is_subject(),
+                )
+            })
+            .collect()
     }
 
     #[test]
-    fn finds_actors_and_subjects() {
-        let s = "Russia's Defence Ministry said units embedded with Russian troops and the Armed Forces of Ukraine met Kyiv.";
-        let t = tokens(s, 0..s.len());
-        let a = actors(&t);
-        let got: Vec<(String, Side, bool)> = a
-            .iter()
-            .map(|a| (words(s, &t, a.start, a.end), a.side, a.is_subject()))
-            .collect();
+    fn side_phrases_named_bodies_and_objects() {
+        use Kind::*;
         assert_eq!(
-            got,
+            got(
+                &EN,
+                "Russia's Defence Ministry said units embedded with Russian troops met Kyiv."
+            ),
             vec![
-                ("Russia's Defence Ministry".into(), Side::Ru, true),
-                ("Russian troops".into(), Side::Ru, false),
-                ("Armed Forces of Ukraine".into(), Side::Ua, true),
-                ("Kyiv".into(), Side::Ua, true),
+                (
+                    "Russia's Defence Ministry".into(),
+                    vec![Side::Ru],
+                    Speaker,
+                    true
+                ),
+                ("units".into(), vec![], Military, true),
+                ("Russian troops".into(), vec![Side::Ru], Military, false),
+                ("Kyiv".into(), vec![Side::Ua], Military, true),
+            ]
+        );
+        assert_eq!(
+            got(
+                &EN,
+                "Fighters of the Luhansk People's Republic and Ukrainian and Russian sources"
+            ),
+            vec![
+                (
+                    "Fighters of the Luhansk People's Republic".into(),
+                    vec![Side::Ru],
+                    Military,
+                    true
+                ),
+                (
+                    "Ukrainian and Russian sources".into(),
+                    vec![Side::Ua, Side::Ru],
+                    Speaker,
+                    true
+                ),
+            ]
+        );
+        assert_eq!(
+            got(&EN, "Ukrainian troops pursued Russian forces."),
+            vec![
+                ("Ukrainian troops".into(), vec![Side::Ua], Military, true),
+                ("Russian forces".into(), vec![Side::Ru], Military, false),
             ]
         );
     }
 
     #[test]
-    fn possessive_place_is_not_an_actor() {
-        let s = "The front line in Russia's south held.";
-        let t = tokens(s, 0..s.len());
-        assert!(actors(&t).is_empty());
+    fn of_phrases_and_parentheses_give_the_side() {
+        let s = "Elements of the 2nd Army Corps (the armed forces of the Luhansk People's Republic) moved.";
+        let g = got(&EN, s);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1, vec![Side::Ru]);
+        let g = got(
+            &EN,
+            "Territorial defence units of the Donetsk People's Republic advanced.",
+        );
+        assert_eq!(g[0].1, vec![Side::Ru], "{g:?}");
+        let g = got(&EN, "The enemy retreated, Shoigu said, and they regrouped.");
+        let kinds: Vec<Kind> = g.iter().map(|a| a.2).collect();
+        assert_eq!(kinds, vec![Kind::Enemy, Kind::Speaker, Kind::Pronoun]);
     }
 
     #[test]
-    fn attributions_with_sides() {
-        let s = "Troops took it, according to Ukrainian officials as well as Russian pro-government journalists.";
-        let t = tokens(s, 0..s.len());
-        let a = attributions(&t, &actors(&t));
-        let sides: Vec<Side> = a.iter().map(|a| a.side).collect();
-        assert_eq!(sides, vec![Side::Ua, Side::Ru]);
-        let s = "The loss was even acknowledged by pro-Russian forces.";
-        let t = tokens(s, 0..s.len());
-        let a = attributions(&t, &actors(&t));
-        assert_eq!(a.len(), 1);
-        assert_eq!((a[0].side, a[0].acknowledges), (Side::Ru, true));
+    fn possessive_place_is_not_an_actor() {
+        assert!(got(&EN, "The front line in Russia's south held.").is_empty());
+    }
+
+    #[test]
+    fn cyrillic_actors() {
+        let g = got(&UK, "Сили оборони та російські війська");
+        let sides: Vec<Vec<Side>> = g.iter().map(|a| a.1.clone()).collect();
+        assert_eq!(sides, vec![vec![Side::Ua], vec![Side::Ru]], "{g:?}");
     }
 }

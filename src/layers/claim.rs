@@ -37,23 +37,14 @@ pub struct Statement {
 }
 
 impl ClaimAcc {
-    /// The merged verification: a denial disputes unless the loser also acknowledged; otherwise the
-    /// strongest support.
+    /// The merged verification of the statements ([`Verification::strongest`]: evidence, then an
+    /// admission, then a denial, then "cannot confirm", then a bare claim).
     pub fn verification(&self) -> Verification {
-        let v: Vec<Verification> = self
-            .statements
+        self.statements
             .iter()
             .map(|s| s.record.claim.verification)
-            .collect();
-        if v.contains(&Verification::Corroborated) {
-            Verification::Corroborated
-        } else if v.contains(&Verification::Disputed) {
-            Verification::Disputed
-        } else if v.contains(&Verification::Claimed) {
-            Verification::Claimed
-        } else {
-            Verification::Unverified
-        }
+            .reduce(Verification::strongest)
+            .unwrap_or(Verification::Claimed)
     }
 
     /// The stated event date (the latest any statement gives), else None.
@@ -142,6 +133,7 @@ fn codes(
     side: Side,
     claim_type: &str,
     country: &str,
+    verification: Verification,
 ) -> (&'static str, &'static str, &'static str) {
     let acled = match (side, country) {
         (Side::Ua, "UA") | (Side::Ru, "RU") => "Government regains territory",
@@ -152,7 +144,12 @@ fn codes(
     } else {
         "192"
     };
+    let vouched = matches!(
+        verification,
+        Verification::Corroborated | Verification::Acknowledged
+    );
     let category = match side {
+        _ if vouched => "assessed_control",
         Side::Ua => "claimed_counteroffensive",
         _ => "claimed_control",
     };
@@ -212,7 +209,7 @@ pub fn features(
             Value::Null
         };
         let losing = claim.losing;
-        let (acled, cameo, category) = codes(side, claim.claim_type, &place.country);
+        let (acled, cameo, category) = codes(side, claim.claim_type, &place.country, verification);
         let id = claim_id(
             c.url.as_deref().unwrap_or(&c.doc),
             first.char_start,
@@ -231,7 +228,7 @@ pub fn features(
             _ => super::COLOR_CONTESTED,
         };
         let size = match verification {
-            Verification::Corroborated => "large",
+            Verification::Corroborated | Verification::Acknowledged => "large",
             Verification::Claimed => "medium",
             _ => "small",
         };

@@ -1,0 +1,816 @@
+//! Events of a sentence: an event word ("recaptured", "the withdrawal from", "raised the Ukrainian flag
+//! over", "back under Russian control") with its mood, its place or list of places, and its agent.
+
+use super::actors::Kind;
+use super::lexicon::{has, Action, Form, Theme, Trigger};
+use super::scopes::{mood, Mood};
+use super::sentence::{Bound, Sent};
+use super::Side;
+
+/// Who acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agent {
+    /// The words fix the gaining side ("the Ukrainian flag over", "under Russian control").
+    Gains(Side),
+    /// An actor of the sentence (index into its actors).
+    Actor(usize),
+    /// Expelled: the actor of the sentence that was driven out loses.
+    Expelled(usize),
+    /// The sentence does not say.
+    Unknown,
+}
+
+/// How the event word stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Active,
+    /// "was retaken (by ...)", "fell (to ...)", a reduced relative ("Izyum, captured in April").
+    Passive,
+    /// An event noun ("the capture of").
+    Nominal,
+    /// "newly liberated Izyum".
+    Adjectival,
+}
+
+/// One event of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The event word's first token, and how many it spans.
+    pub at: usize,
+    pub len: usize,
+    pub action: Action,
+    pub form: Form,
+    pub voice: Voice,
+    pub mood: Mood,
+    /// The places, as slot indices, in text order.
+    pub slots: Vec<usize>,
+    pub agent: Agent,
+    pub euphemism: bool,
+}
+
+const BOUNDED: &[Bound] = &[
+    Bound::Terminator,
+    Bound::Complement,
+    Bound::Relative,
+    Bound::Subordinator,
+    Bound::Coordinate,
+];
+
+/// Every event of the sentence, with its places and agent (events without a place are dropped).
+pub fn events(s: &Sent) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(e) = special_at(s, i).or_else(|| trigger_event(s, i)) {
+            i = e.at + e.len.max(1);
+            if !e.slots.is_empty() {
+                out.push(e);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let euphemistic = euphemism_marked(s);
+    for e in &mut out {
+        e.euphemism |= e.action == Action::Euphemism || (e.action == Action::Loss && euphemistic);
+    }
+    out
+}
+
+/// "to more favourable lines", "a gesture of goodwill": the sentence calls a withdrawal something else.
+fn euphemism_marked(s: &Sent) -> bool {
+    const MARKS: &[&[&str]] = &[
+        &["more", "favourable"],
+        &["more", "favorable"],
+        &["more", "advantageous"],
+        &["more", "defensible"],
+        &["gesture", "of", "goodwill"],
+        &["goodwill", "gesture"],
+        &["straighten", "the", "front"],
+        &["level", "the", "front"],
+        &["более", "выгодные"],
+        &["жест", "доброй", "воли"],
+        &["більш", "вигідні"],
+    ];
+    (0..s.len()).any(|i| {
+        MARKS
+            .iter()
+            .any(|m| m.iter().enumerate().all(|(k, w)| s.word(i + k) == *w))
+    })
+}
+
+/// The trigger matches at `i`, reading "re-took" as a retaking of "took".
+fn matches_at(s: &Sent, i: usize) -> Vec<(Trigger, Form, usize)> {
+    let lx = s.lx;
+    let direct = lx.triggers_at(&s.w, i);
+    if !direct.is_empty() {
+        return direct
+            .into_iter()
+            .map(|m| (m.trigger, m.form, m.len))
+            .collect();
+    }
+    for prefix in ["re-", "newly-", "recently-"] {
+        if let Some(rest) = s.word(i).strip_prefix(prefix) {
+            let mut w = s.w.clone();
+            w[i] = rest;
+            return lx
+                .triggers_at(&w, i)
+                .into_iter()
+                .map(|m| {
+                    let mut t = m.trigger;
+                    if prefix == "re-" && t.action == Action::Gain {
+                        t.action = Action::Regain;
+                    }
+                    (t, m.form, m.len)
+                })
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Of the readings of an ambiguous word ("capture" verb or noun), the one its neighbours ask for: a noun
+/// after a determiner or side adjective, else a verb.
+fn choose(s: &Sent, i: usize, ms: Vec<(Trigger, Form, usize)>) -> Option<(Trigger, Form, usize)> {
+    let lx = s.lx;
+    let len = ms.first()?.2;
+    let prev = s.before_adverbs(i);
+    let noun_context = prev.is_some_and(|p| {
+        s.has(lx.definite, p)
+            || s.has(lx.indefinite, p)
+            || s.has(lx.pronouns, p)
+            || s.word(p).ends_with("'s")
+            || (lx.side_word)(s.toks[p].stem()).is_some()
+    }) && !prev.is_some_and(|p| s.has(lx.to, p) || s.has(lx.perfect, p));
+    let mut best = None;
+    for m in ms.into_iter().filter(|m| m.2 == len) {
+        let noun = m.1 == Form::Noun;
+        if noun == noun_context {
+            return Some(m);
+        }
+        best.get_or_insert(m);
+    }
+    best
+}
+
+fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
+    let (t, form, len) = choose(s, i, matches_at(s, i))?;
+    let lx = s.lx;
+    let before = s.before_modifiers(i);
+    let participle = matches!(form, Form::Participle | Form::PastOrParticiple);
+    let after_be = before.is_some_and(|b| s.has(lx.be, b));
+    let after_have = before.is_some_and(|b| s.has(lx.perfect, b));
+    let voice = if form == Form::Noun {
+        Voice::Nominal
+    } else if t.theme == Theme::Before || (participle && after_be) {
+        Voice::Passive
+    } else if participle && !after_have && adjectival(s, i, len) {
+        Voice::Adjectival
+    } else if participle && !after_have && reduced_relative(s, i) {
+        Voice::Passive
+    } else {
+        Voice::Active
+    };
+    if voice == Voice::Adjectival && t.action != Action::Regain {
+        return None; // "occupied Melitopol", "captured equipment": a state or a thing, not an event
+    }
+    let m = match voice {
+        Voice::Adjectival => Mood::Fact,
+        _ => mood(s, i, form),
+    };
+    let mut e = Event {
+        at: i,
+        len,
+        action: t.action,
+        form,
+        voice,
+        mood: m,
+        slots: Vec::new(),
+        agent: Agent::Unknown,
+        euphemism: false,
+    };
+    // "left" and "lost" are common words: they count only right after an actor.
+    if matches!(
+        s.word(i),
+        "left" | "lost" | "leave" | "leaves" | "lose" | "loses"
+    ) && voice == Voice::Active
+    {
+        let near = s
+            .actors
+            .iter()
+            .any(|a| a.end + 2 >= i && a.end <= i && a.is_subject());
+        if !near {
+            return None;
+        }
+    }
+    e.slots = match (voice, t.theme) {
+        (Voice::Passive, _) | (_, Theme::Before) => theme_before(s, i),
+        (_, Theme::Either) => {
+            let after = theme_after(s, i + len, t.preps);
+            if after.is_empty() {
+                theme_before(s, i)
+            } else {
+                after
+            }
+        }
+        _ => theme_after(s, i + len, t.preps),
+    };
+    if e.slots.is_empty() {
+        // Still an event: it ends the search for other words' places here.
+        return Some(e);
+    }
+    e.agent = agent(s, &e, t);
+    Some(e)
+}
+
+/// "newly liberated Izyum", "in liberated Kherson": a participle right before a place that no subject,
+/// auxiliary, coordinator or relative pronoun makes a verb.
+fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
+    let lx = s.lx;
+    let next = i + len;
+    let place_next = s.slot_at(next).is_some()
+        || s.has(lx.settlement_nouns, next)
+        || s.has(lx.settlement_plurals, next);
+    if !place_next {
+        return false;
+    }
+    if s.word(i).contains('-')
+        || matches!(
+            i.checked_sub(1).map(|p| s.word(p)),
+            Some("newly" | "recently" | "freshly")
+        )
+    {
+        return true;
+    }
+    let verbal = match s.before_modifiers(i) {
+        None => true,
+        Some(p) => {
+            s.actors.iter().any(|a| a.end == p + 1 && a.is_subject())
+                || s.slot_ending(p + 1).is_some()
+                || s.has(lx.perfect, p)
+                || s.has(lx.be, p)
+                || s.has(lx.coordinators, p)
+                || s.has(lx.relatives, p)
+                || s.has(lx.complementizers, p)
+                || s.has(lx.to, p)
+        }
+    };
+    !verbal
+}
+
+/// "Izyum, captured by Russian forces in April, ...": a participle after a place and a comma, with an agent.
+fn reduced_relative(s: &Sent, i: usize) -> bool {
+    i >= 2 && s.word(i - 1) == "," && s.slot_ending(i - 1).is_some() && s.has(s.lx.by, i + 1)
+}
+
+/// A place slot that only qualifies a noun after it ("the Kyiv axis", "Mariupol Regional Hospital").
+fn modifies_next(s: &Sent, slot: usize) -> bool {
+    let e = s.slots[slot].end;
+    if s.has(s.lx.place_modifiers, e) {
+        return true;
+    }
+    // A capitalised word that continues the name into another one ("Mariupol Regional Hospital"); "City"
+    // ("Kherson City") names the place itself.
+    s.toks.get(e).is_some_and(|t| {
+        t.word
+            && t.capital
+            && t.lower != "city"
+            && s.slot_at(e).is_none()
+            && s.actor_at(e).is_none()
+            && !is_time(&t.lower)
+    })
+}
+
+fn is_time(w: &str) -> bool {
+    const T: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "on",
+        "in",
+    ];
+    T.contains(&w)
+}
+
+/// The places after an event word: its object, through allowed prepositions and fillers, then the list
+/// that continues it.
+fn theme_after(s: &Sent, from: usize, preps: &[&str]) -> Vec<usize> {
+    let lx = s.lx;
+    let end = s.clause_end(from, &BOUNDED[..4]);
+    let mut j = from;
+    let mut steps = 0;
+    let mut prep = false;
+    while j < end && steps < 10 {
+        if let Some(k) = s.slot_at(j) {
+            return list_from(s, k, end);
+        }
+        let w = s.word(j);
+        // After a preposition of place ("the loss of territory, around Ukraine's second largest city
+        // Kharkiv"), an appositive description may come before the name.
+        let describing = prep
+            && (w == ","
+                || w.ends_with("'s")
+                || s.has(lx.settlement_nouns, j)
+                || matches!(
+                    w,
+                    "second"
+                        | "third"
+                        | "largest"
+                        | "biggest"
+                        | "main"
+                        | "capital"
+                        | "regional"
+                        | "city"
+                ));
+        if has(preps, w) || (w == "out" && s.word(j + 1) == "of") {
+            prep |= w != "of";
+            j += 1;
+        } else if describing || (w == "," && has(preps, s.word(j + 1)) && s.word(j + 1) != "of") {
+            j += 1;
+        } else if j > from && s.word(j - 1) == "of" && s.actor_at(j).is_some() {
+            // "the withdrawal of Russian troops from Kherson"
+            j = s.actor_at(j).map_or(j + 1, |a| a.end);
+        } else if s.has(lx.settlement_nouns, j) && s.word(j + 1) == "of" {
+            j += 2;
+        } else if s.has(lx.settlement_plurals, j) {
+            return including(s, j);
+        } else if s.has(lx.blockers, j) {
+            return Vec::new();
+        } else if s.has(lx.fillers, j) || s.has(lx.adverbs, j) || is_number_word(w) {
+            j += 1;
+        } else {
+            return Vec::new();
+        }
+        steps += 1;
+    }
+    Vec::new()
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "several"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "multiple"
+            | "number"
+            | "few"
+            | "a"
+            | "dozen"
+            | "dozens"
+    ) || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "captured several settlements ..., including A, B, and C": the members after "including".
+fn including(s: &Sent, plural: usize) -> Vec<usize> {
+    let lx = s.lx;
+    let stop = |k: usize| matches!(s.word(k), ";" | "." | "but");
+    let mut k = plural + 1;
+    while k < s.len() && k < plural + 25 && !stop(k) {
+        if s.has(lx.including, k) || s.word(k) == ":" || (s.word(k) == "of" && k == plural + 1) {
+            let mut j = k + 1;
+            if s.word(j) == "as" {
+                j += 1; // "such as"
+            }
+            return match s.slot_at(j) {
+                Some(first) => list_from(s, first, s.len()),
+                None => Vec::new(),
+            };
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// A list starting at slot `first`: ", B", "and C", "as well as D", skipping parentheses and regions that
+/// qualify the place before them ("Lozova, Kharkiv Oblast").
+fn list_from(s: &Sent, first: usize, end: usize) -> Vec<usize> {
+    let lx = s.lx;
+    let mut out = vec![first];
+    let mut j = s.slots[first].end;
+    loop {
+        if s.word(j) == "(" {
+            match (j..(j + 16).min(s.len())).find(|&x| s.word(x) == ")") {
+                Some(p) => {
+                    j = p + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let mut c = j;
+        while c < end.min(s.len()) && s.has(lx.coordinators, c) {
+            c += 1;
+        }
+        if c == j {
+            break;
+        }
+        if s.has(lx.settlement_nouns, c) && s.word(c + 1) == "of" {
+            c += 2;
+        } else if s.word(c) == "the" && s.has(lx.settlement_nouns, c + 1) && s.word(c + 2) == "of" {
+            c += 3;
+        }
+        match s.slot_at(c) {
+            Some(q) if s.slots[q].qualifier => j = s.slots[q].end,
+            Some(q) => {
+                out.push(q);
+                j = s.slots[q].end;
+            }
+            None => break,
+        }
+    }
+    out.retain(|&k| !modifies_next(s, k));
+    out
+}
+
+/// The subject place before a passive or intransitive event word ("Lyman, ..., was retaken",
+/// "Kherson, which was liberated", "Kupiansk and Izium fell").
+fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
+    let lx = s.lx;
+    let start = s.clause_start(
+        at,
+        &[
+            Bound::Terminator,
+            Bound::Complement,
+            Bound::Subordinator,
+            Bound::Coordinate,
+        ],
+    );
+    // A relative clause stands for the noun before it.
+    if start > 0
+        && s.bounds[start - 1] == Some(Bound::Relative)
+        && start - 1 == s.clause_start(at, BOUNDED).saturating_sub(1)
+    {
+        let head_end = if start >= 2 && s.word(start - 2) == "," {
+            start - 2
+        } else {
+            start - 1
+        };
+        if let Some(p) = s.slot_ending(head_end) {
+            return list_back(s, p);
+        }
+    }
+    let mut k = at;
+    let mut fallback = None;
+    while k > start && at - k < 16 {
+        k -= 1;
+        if let Some(p) = s.slot_ending(k + 1) {
+            let sl = &s.slots[p];
+            let prep = sl.start > 0 && s.has(lx.prepositions, sl.start - 1);
+            let settlement_of = sl.start > 1
+                && s.word(sl.start - 1) == "of"
+                && s.has(lx.settlement_nouns, sl.start - 2);
+            if (!prep || settlement_of) && !sl.detail {
+                return list_back(s, p);
+            }
+            fallback.get_or_insert(p);
+            k = sl.start;
+            continue;
+        }
+        if k + 1 < at && !lx.triggers_at(&s.w, k).is_empty() {
+            break;
+        }
+    }
+    fallback.map(|p| vec![p]).unwrap_or_default()
+}
+
+/// The list ending at slot `last`, in text order ("Kupiansk and Izium were liberated").
+fn list_back(s: &Sent, last: usize) -> Vec<usize> {
+    let lx = s.lx;
+    let mut out = vec![last];
+    let mut j = s.slots[last].start;
+    loop {
+        let mut c = j;
+        while c > 0 && s.has(lx.coordinators, c - 1) {
+            c -= 1;
+        }
+        if c == j {
+            break;
+        }
+        match s.slot_ending(c) {
+            Some(q) if !s.slots[q].qualifier => {
+                out.insert(0, q);
+                j = s.slots[q].start;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Who acts in an event.
+fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
+    let lx = s.lx;
+    let after = e.at + e.len;
+    let actor_after = |preps: &[&str], from: usize, reach: usize| {
+        (from..(from + reach).min(s.len()))
+            .find(|&k| s.has(preps, k))
+            .and_then(|k| {
+                s.actors
+                    .iter()
+                    .position(|a| a.start == k + 1 || (a.start == k + 2 && s.word(k + 1) == "the"))
+            })
+    };
+    match e.voice {
+        Voice::Passive => {
+            let winner = if e.action == Action::Gain && t.theme == Theme::Before {
+                actor_after(lx.to_winner, after, 2)
+            } else {
+                None
+            };
+            let last = e.slots.last().map_or(after, |&k| s.slots[k].end.max(after));
+            winner
+                .or_else(|| actor_after(lx.by, after, 6))
+                .or_else(|| actor_after(lx.by, last, 4))
+                .map_or(Agent::Unknown, Agent::Actor)
+        }
+        Voice::Nominal => nominal_agent(s, e),
+        Voice::Adjectival => Agent::Unknown,
+        Voice::Active => subject(s, e.at, participial(s, e)).map_or(Agent::Unknown, Agent::Actor),
+    }
+}
+
+/// A gerund that heads a participial clause (", capturing X"; "since taking X"): its subject is the main
+/// clause's.
+fn participial(s: &Sent, e: &Event) -> bool {
+    e.form == Form::Gerund
+        && s.before_adverbs(e.at)
+            .is_some_and(|p| !s.has(s.lx.be, p) && s.has(s.lx.gerund_factual, p))
+}
+
+/// The subject actor of the verb at `at`: the nearest before it in its clause, or for a participial clause
+/// the first of the sentence's main clause.
+pub fn subject(s: &Sent, at: usize, participial: bool) -> Option<usize> {
+    let start = s.clause_start(at, &[Bound::Terminator, Bound::Complement, Bound::Relative]);
+    let mut cands = s
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.end <= at && a.start >= start && a.is_subject())
+        .map(|(k, _)| k);
+    if participial {
+        cands.next()
+    } else {
+        cands.next_back()
+    }
+}
+
+/// The agent of an event noun: a side adjective or possessor before it ("the Ukrainian withdrawal",
+/// "Russia's capture", "their withdrawal"), "of <actor>" after it ("the withdrawal of Russian troops"), or
+/// "by <actor>" after its place.
+fn nominal_agent(s: &Sent, e: &Event) -> Agent {
+    let lx = s.lx;
+    let mut j = e.at;
+    while j > 0 && e.at - j < 3 {
+        j -= 1;
+        if let Some(k) = s.actors.iter().position(|a| a.end == j + 1 || a.start == j) {
+            return Agent::Actor(k);
+        }
+        if let Some(side) = (lx.side_word)(s.toks[j].stem()) {
+            return Agent::Gains(match e.action {
+                Action::Gain | Action::Regain => side,
+                _ => side.opposite(),
+            });
+        }
+        if matches!(s.word(j), "the" | "a" | "an") {
+            break;
+        }
+    }
+    let next = e.at + e.len;
+    if s.word(next) == "of" {
+        if let Some(k) = s
+            .actors
+            .iter()
+            .position(|a| a.start == next + 1 || (a.start == next + 2 && s.word(next + 1) == "the"))
+        {
+            return Agent::Actor(k);
+        }
+    }
+    let last = e.slots.last().map_or(next, |&k| s.slots[k].end);
+    if s.has(lx.by, last) {
+        if let Some(k) = s.actors.iter().position(|a| a.start == last + 1) {
+            return Agent::Actor(k);
+        }
+    }
+    Agent::Unknown
+}
+
+/// Flags, control phrases and expulsions.
+fn special_at(s: &Sent, i: usize) -> Option<Event> {
+    flag_event(s, i)
+        .or_else(|| controlled_event(s, i))
+        .or_else(|| control_state_event(s, i))
+        .or_else(|| expel_event(s, i))
+}
+
+fn fixed(
+    at: usize,
+    len: usize,
+    action: Action,
+    mood: Mood,
+    slots: Vec<usize>,
+    agent: Agent,
+) -> Event {
+    Event {
+        at,
+        len,
+        action,
+        form: Form::Past,
+        voice: Voice::Active,
+        mood,
+        slots,
+        agent,
+        euphemism: false,
+    }
+}
+
+/// "raised the Ukrainian flag over Kupiansk", "a raised Ukrainian flag over X": the flag's side gains.
+fn flag_event(s: &Sent, i: usize) -> Option<Event> {
+    let lx = s.lx;
+    if !s.has(lx.flag, i) {
+        return None;
+    }
+    let side = (i.saturating_sub(2)..i).find_map(|k| (lx.side_word)(s.toks[k].stem()))?;
+    let verb = (i.saturating_sub(5)..i).find(|&k| s.has(lx.flag_verbs, k))?;
+    let m = if verb + 1 < i
+        && s.has(lx.definite, verb - usize::from(verb > 0))
+        && s.word(verb) == "raised"
+    {
+        Mood::Fact
+    } else {
+        mood(s, verb, Form::Past)
+    };
+    let mut j = i + 1;
+    while j < s.len() && j < i + 12 {
+        if let Some(k) = s.slot_at(j) {
+            if s.word(j - 1) != "from" {
+                return Some(fixed(
+                    verb,
+                    i + 1 - verb,
+                    Action::Gain,
+                    m,
+                    list_from(s, k, s.len()),
+                    Agent::Gains(side),
+                ));
+            }
+        }
+        if matches!(s.word(j), "." | ";" | "but") {
+            break;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "Kherson is back under Ukrainian control", "returned to Ukrainian control": the subject place changed
+/// hands to the named side.
+fn controlled_event(s: &Sent, i: usize) -> Option<Event> {
+    let lx = s.lx;
+    if !s.has(lx.control, i) || i < 2 {
+        return None;
+    }
+    let side_at = (i.saturating_sub(2)..i).find(|&k| (lx.side_word)(s.toks[k].stem()).is_some())?;
+    let side = (lx.side_word)(s.toks[side_at].stem())?;
+    let under = side_at
+        .checked_sub(1)
+        .filter(|&u| s.has(lx.under, u) || s.word(u) == "to")?;
+    let change = (under.saturating_sub(4)..under).any(|k| s.has(lx.control_change, k));
+    if !change {
+        return None;
+    }
+    let m = mood(s, under, Form::Past);
+    let slots = theme_before(s, under);
+    Some(fixed(
+        under,
+        i + 1 - under,
+        Action::Gain,
+        m,
+        slots,
+        Agent::Gains(side),
+    ))
+}
+
+/// "Ukrainian forces control the entirety of Kyiv Oblast" (a complete or new control is a claim; "still
+/// control" is not), "Russian forces no longer control Lyman" (a loss).
+fn control_state_event(s: &Sent, i: usize) -> Option<Event> {
+    let lx = s.lx;
+    if !s.has(lx.control, i) || s.lx.to.is_empty() {
+        return None;
+    }
+    let mut p = i;
+    let mut lost = false;
+    let mut window = Vec::new();
+    while p > 0 && i - p < 4 {
+        p -= 1;
+        window.push(p);
+        lost |= lx
+            .control_lost
+            .iter()
+            .any(|ws| ws.iter().enumerate().all(|(k, w)| s.word(p + k) == *w));
+        if s.actors.iter().any(|a| a.end == p + 1 && a.is_subject()) {
+            break;
+        }
+    }
+    let subj = s
+        .actors
+        .iter()
+        .position(|a| a.end == p + 1 && a.is_subject())?;
+    let kept = (s.clause_start(i, BOUNDED)..i + 2).any(|k| s.has(lx.control_kept, k));
+    let complete = window.iter().any(|&k| s.has(lx.control_complete, k))
+        || (i + 1..(i + 4).min(s.len())).any(|k| s.has(lx.control_complete, k));
+    if kept || !(complete || lost) {
+        return None;
+    }
+    let slots = theme_after(s, i + 1, &["of", "over"]);
+    let action = if lost { Action::Loss } else { Action::Gain };
+    let m = if lost {
+        Mood::Fact
+    } else {
+        mood(s, i, Form::Present)
+    };
+    let m = if m == Mood::Negated && lost {
+        Mood::Fact
+    } else {
+        m
+    };
+    Some(fixed(i, 1, action, m, slots, Agent::Actor(subj)))
+}
+
+/// "pushed Russian troops out of Kherson", "cleared Mariupol of Ukrainian forces": the subject gains,
+/// the expelled side loses.
+fn expel_event(s: &Sent, i: usize) -> Option<Event> {
+    let lx = s.lx;
+    if !s.has(lx.expel, i) {
+        return None;
+    }
+    let form = if s.word(i).ends_with("ing") {
+        Form::Gerund
+    } else {
+        Form::PastOrParticiple
+    };
+    let m = mood(s, i, form);
+    // "<verb> <actor> out of|from <place>"
+    if let Some(k) = s
+        .actors
+        .iter()
+        .position(|a| a.start > i && a.start <= i + 2)
+    {
+        let a = &s.actors[k];
+        let mut j = a.end;
+        if s.has(lx.expel_preps, j) && s.word(j) != "of" {
+            j += if s.word(j) == "out" && s.word(j + 1) == "of" {
+                2
+            } else {
+                1
+            };
+            let slots = theme_after(s, j, &[]);
+            if !slots.is_empty() {
+                let agent = match subject(s, i, false) {
+                    Some(subj)
+                        if s.actors[subj].kind == Kind::Military
+                            && !s.actors[subj].sides.is_empty() =>
+                    {
+                        Agent::Actor(subj)
+                    }
+                    _ => Agent::Expelled(k),
+                };
+                return Some(fixed(i, 1, Action::Gain, m, slots, agent));
+            }
+        }
+        return None;
+    }
+    // "cleared <place> of <actor>"
+    let slots = theme_after(s, i + 1, &[]);
+    let last = *slots.last()?;
+    let e = s.slots[last].end;
+    if s.word(e) == "of" {
+        if let Some(k) = s.actors.iter().position(|a| a.start == e + 1) {
+            let agent = subject(s, i, false).map_or(Agent::Expelled(k), Agent::Actor);
+            return Some(fixed(i, 1, Action::Gain, m, slots, agent));
+        }
+    }
+    None
+}

@@ -1,0 +1,328 @@
+//! The words claim reading knows, one lexicon per language ([`en`], [`uk`], [`ru`]), all in one shape
+//! ([`Lexicon`]) so that a reviewer sees every rule's words in one place.
+//!
+//! Entries are lowercase tokens as produced by [`crate::text::tokens`]. English triggers are listed by
+//! verb forms; Ukrainian and Russian ones by stem, their endings read by the language's [`Morphology`].
+
+pub mod en;
+pub mod ru;
+pub mod uk;
+
+use super::Side;
+use crate::doc::Script;
+
+/// What an event word says about control of its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The agent takes the place ("captured", "seized", "took control of").
+    Gain,
+    /// The agent takes the place back ("recaptured", "liberated").
+    Regain,
+    /// The agent leaves the place ("withdrew from", "abandoned").
+    Loss,
+    /// A euphemism for leaving ("regrouping around").
+    Euphemism,
+}
+
+/// The grammatical form of an event word, which decides whether it can assert an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Infinitive or bare present ("capture", "to retake", "звільнити").
+    Base,
+    /// Finite present, third person ("captures").
+    Present,
+    /// Finite past ("withdrew"; Cyrillic past tense).
+    Past,
+    /// Past participle ("taken", "withdrawn"; Cyrillic passive participles "звільнено").
+    Participle,
+    /// English -ed forms that are both past and participle ("captured").
+    PastOrParticiple,
+    /// "-ing" forms ("capturing"); Cyrillic adverbial participles ("звільнивши").
+    Gerund,
+    /// Event nouns ("capture", "withdrawal", "fall", "звільнення").
+    Noun,
+}
+
+/// Where an event's place stands relative to its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// The object after it ("recaptured Izium", "withdrew from Kherson").
+    After,
+    /// The subject before it ("Vuhledar fell").
+    Before,
+    /// Either (free word order: "звільнено Ізюм", "Ізюм звільнено").
+    Either,
+}
+
+/// One event word or phrase of a lexicon.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    /// The words after the first one ("control", "of" after "took").
+    pub then: &'static [&'static str],
+    pub action: Action,
+    /// Prepositions that may stand between the words and the place ("from" after "withdrew").
+    pub preps: &'static [&'static str],
+    pub theme: Theme,
+}
+
+/// A trigger found at a token: its form and how many tokens it spans.
+#[derive(Debug, Clone, Copy)]
+pub struct TriggerMatch {
+    pub trigger: Trigger,
+    pub form: Form,
+    pub len: usize,
+}
+
+/// How a language marks verb forms on a stem's ending (for stem-listed triggers).
+pub type Morphology = fn(ending: &str) -> Option<Form>;
+
+/// Event words listed by stem (Ukrainian, Russian): `stem` + an ending the morphology knows.
+#[derive(Debug, Clone, Copy)]
+pub struct StemTrigger {
+    pub stem: &'static str,
+    pub trigger: Trigger,
+}
+
+/// How the engine finds triggers in a language.
+pub enum Triggers {
+    /// Every word form listed (English).
+    Forms(fn(&str) -> &'static [(Form, Trigger)]),
+    /// Stems plus endings read by a morphology (Ukrainian, Russian).
+    Stems(&'static [StemTrigger], Morphology),
+}
+
+/// Multi-word actors with a side ("donetsk people's republic", "збройні сили україни").
+pub type Named = &'static [(&'static [&'static str], Side)];
+
+/// The words of one language, by the rule that reads them.
+pub struct Lexicon {
+    pub name: &'static str,
+    pub triggers: Triggers,
+    /// Words that make a following event unreal within their clause: modals, futures, intentions,
+    /// objectives, attempts ("will", "may", "seek", "objective", "attempt").
+    pub irrealis: &'static [&'static str],
+    /// Two-word irrealis openers ("going to", "likely to", "in order").
+    pub irrealis_pairs: &'static [[&'static str; 2]],
+    /// Verbs after which "to" + a base form still asserts the event ("claimed to have", "managed to").
+    pub factual_to: &'static [&'static str],
+    /// Conditional and counterfactual openers ("if", "unless").
+    pub conditional: &'static [&'static str],
+    /// Negators of the next verb ("not", "never", "failed").
+    pub negation: &'static [&'static str],
+    /// The infinitive marker ("to"); empty where the form shows it.
+    pub to: &'static [&'static str],
+    /// Perfect auxiliaries ("have", "has", "had").
+    pub perfect: &'static [&'static str],
+    /// Forms of "be" that make a participle passive or a gerund progressive.
+    pub be: &'static [&'static str],
+    /// Definite determiners and possessives that make an event noun an event ("the", "its").
+    pub definite: &'static [&'static str],
+    /// Determiners that make an event noun generic or prospective ("a", "any").
+    pub indefinite: &'static [&'static str],
+    /// Verbs that make the event noun they govern unreal ("complete the capture", "prevent the fall").
+    pub noun_irrealis: &'static [&'static str],
+    /// Words before a gerund that make it an event ("since capturing", ", capturing").
+    pub gerund_factual: &'static [&'static str],
+    /// Speech and report verbs that attribute what follows to their subject ("said", "claimed").
+    pub speech: &'static [&'static str],
+    /// Speech verbs by which the speaker accepts a claim against its own interest.
+    pub acknowledge: &'static [&'static str],
+    /// Prepositional attributions ("according to"), as word pairs or single words.
+    pub according: &'static [&'static [&'static str]],
+    /// Nouns that name a claim ("claims that", "reports of").
+    pub claim_nouns: &'static [&'static str],
+    /// Denials and refutations ("denied", "refuted", "false").
+    pub denial: &'static [&'static str],
+    /// Independent evidence and assessments ("geolocated", "satellite").
+    pub evidence: &'static [&'static str],
+    /// Words that, negated, say the report cannot confirm ("confirm", "verify", "observed").
+    pub confirm: &'static [&'static str],
+    /// Words that say a claim is unconfirmed on their own ("unconfirmed", "unverified").
+    pub unconfirmed: &'static [&'static str],
+    /// Hedges that attribute to an unnamed source ("reportedly", "allegedly").
+    pub hedges: &'static [&'static str],
+    /// Clause terminators: scopes stop here ("but", "although", ";").
+    pub terminators: &'static [&'static str],
+    /// Complementizers and relative pronouns that open an embedded clause ("that", "which").
+    pub complementizers: &'static [&'static str],
+    /// Relative pronouns whose clause describes the noun before them ("which", "who").
+    pub relatives: &'static [&'static str],
+    /// Coordinators of places and clauses ("and", "or", ",").
+    pub coordinators: &'static [&'static str],
+    /// Words that introduce the members of a plural place noun ("including", "such as").
+    pub including: &'static [&'static str],
+    /// Settlement nouns before a name ("the town of Lyman") or standing for one ("the town").
+    pub settlement_nouns: &'static [&'static str],
+    /// Plural settlement nouns ("villages", "those cities").
+    pub settlement_plurals: &'static [&'static str],
+    /// Demonstratives and articles that make a settlement noun point back ("the town", "this settlement").
+    pub anaphor_determiners: &'static [&'static str],
+    /// Words between an event and a place that make the place a detail, not what changed hands
+    /// ("positions near", "the outskirts of", "villages around").
+    pub blockers: &'static [&'static str],
+    /// Words right after a place that make it a modifier ("the Kyiv axis", "the Kherson direction").
+    pub place_modifiers: &'static [&'static str],
+    /// Words allowed between an event and its place ("the", "most of", "control of").
+    pub fillers: &'static [&'static str],
+    /// Words that mark a side on their own or as an adjective.
+    pub side_word: fn(&str) -> Option<Side>,
+    /// Side words that can be an actor on their own ("Russia", "Kyiv").
+    pub standalone: &'static [&'static str],
+    /// Nouns that make a side adjective an actor ("forces", "ministry").
+    pub actor_nouns: &'static [&'static str],
+    /// Actor nouns that name armed forces (only they can withdraw or take a place).
+    pub military_nouns: &'static [&'static str],
+    /// Multi-word actors ("donetsk people's republic", "armed forces of ukraine").
+    pub named: Named,
+    /// People and bodies whose side is known ("shoigu", "zelensky", "isw").
+    pub people: &'static [(&'static str, Side)],
+    /// Words for "the enemy": the other side of whoever speaks.
+    pub enemy: &'static [&'static str],
+    /// The side "the enemy" means when the text names no speaker.
+    pub enemy_default: Side,
+    /// Pronouns that refer back to an actor ("they", "their").
+    pub pronouns: &'static [&'static str],
+    /// Flag words and the verbs of raising one.
+    pub flag: &'static [&'static str],
+    pub flag_verbs: &'static [&'static str],
+    /// "back under Ukrainian control": words before "under" that make it a change.
+    pub control_change: &'static [&'static str],
+    pub control: &'static [&'static str],
+    pub under: &'static [&'static str],
+    /// Words that make a state of control recent or complete ("now", "fully"), for "X control Y".
+    pub control_complete: &'static [&'static str],
+    /// Words that make a control statement no change ("still", "retain").
+    pub control_kept: &'static [&'static str],
+    /// "no longer" style words: control stopped.
+    pub control_lost: &'static [&'static [&'static str]],
+    /// Verbs of driving the enemy out ("pushed Russian troops out of Kherson").
+    pub expel: &'static [&'static str],
+    /// The prepositions after an expelled actor ("out", "from").
+    pub expel_preps: &'static [&'static str],
+    /// Prepositions that mark a phrase as not a subject ("with Russian troops").
+    pub prepositions: &'static [&'static str],
+    /// The preposition of a passive agent ("by").
+    pub by: &'static [&'static str],
+    /// The preposition of a fall's winner ("fell to").
+    pub to_winner: &'static [&'static str],
+    /// Third parties (neither belligerent).
+    pub third_party: &'static [&'static str],
+    /// Adverbs that may stand between an auxiliary, a subject or "to" and the event word ("likely",
+    /// "reportedly", "fully").
+    pub adverbs: &'static [&'static str],
+    /// Claimant kinds (CLAIMS.md `claimant_type`) by the words of the claimant's phrase, first match wins.
+    pub claimant_kinds: &'static [(&'static str, &'static [&'static str])],
+    /// Subordinators that open an adverbial clause ("after", "since", "before").
+    pub subordinators: &'static [&'static str],
+    /// Who "liberates" when the text does not say: English press uses the word for the side taking back its
+    /// own country's place (None: the place's country); Russian state reporting for Russian captures.
+    pub liberator: Option<Side>,
+}
+
+impl Lexicon {
+    /// The triggers starting at token `i`, with their forms and lengths.
+    pub fn triggers_at(&self, words: &[&str], i: usize) -> Vec<TriggerMatch> {
+        let w = words[i];
+        let fits = |t: &Trigger| {
+            t.then.len() < words.len() - i
+                && t.then.iter().zip(&words[i + 1..]).all(|(a, b)| a == b)
+        };
+        let mut out = Vec::new();
+        match &self.triggers {
+            Triggers::Forms(lookup) => {
+                for (form, t) in lookup(w) {
+                    if fits(t) {
+                        out.push(TriggerMatch {
+                            trigger: *t,
+                            form: *form,
+                            len: 1 + t.then.len(),
+                        });
+                    }
+                }
+            }
+            Triggers::Stems(stems, morph) => {
+                for s in stems.iter() {
+                    let Some(ending) = w.strip_prefix(s.stem) else {
+                        continue;
+                    };
+                    if let Some(form) = morph(ending) {
+                        if fits(&s.trigger) {
+                            out.push(TriggerMatch {
+                                trigger: s.trigger,
+                                form,
+                                len: 1 + s.trigger.then.len(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // The longest phrase first ("took control of" before "took").
+        out.sort_by_key(|m| std::cmp::Reverse(m.len));
+        out
+    }
+}
+
+/// Whether `w` is in `list`, where an entry ending in `*` is a stem that matches any word it begins.
+pub fn has(list: &[&str], w: &str) -> bool {
+    list.iter().any(|e| match e.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => *e == w,
+    })
+}
+
+/// The lexicon a sentence of `script` is read with.
+pub fn for_script(script: Script) -> &'static Lexicon {
+    match script {
+        Script::Latin => &en::LEXICON,
+        Script::Ukrainian => &uk::LEXICON,
+        Script::Russian => &ru::LEXICON,
+        // Cyrillic that shows neither language: Russian and Ukrainian share most of these words'
+        // stems; Ukrainian's list is read first because it also knows the forms Russian lacks.
+        Script::Cyrillic => &uk::LEXICON,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> [&'static Lexicon; 3] {
+        [&en::LEXICON, &uk::LEXICON, &ru::LEXICON]
+    }
+
+    #[test]
+    fn word_lists_are_lowercase() {
+        for lx in all() {
+            for list in [
+                lx.irrealis,
+                lx.negation,
+                lx.speech,
+                lx.denial,
+                lx.blockers,
+                lx.actor_nouns,
+                lx.standalone,
+                lx.settlement_nouns,
+                lx.place_modifiers,
+            ] {
+                for w in list {
+                    assert_eq!(w.to_lowercase(), *w, "{}: {w}", lx.name);
+                }
+            }
+            for (words, _) in lx.named {
+                for w in *words {
+                    assert_eq!(w.to_lowercase(), *w, "{}: {w}", lx.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_military_noun_is_an_actor_noun() {
+        for lx in all() {
+            for w in lx.military_nouns {
+                assert!(lx.actor_nouns.contains(w), "{}: {w}", lx.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! One sentence as the claim reader sees it: tokens, the places it names (as token slots), its actors,
+//! and its clause boundaries.
+//!
+//! Boundaries are what scopes stop at (the ConText approach): terminators ("but", ";", a parenthesis)
+//! end every scope; complementizers and relative pronouns ("that", "which") open an embedded clause that
+//! a negation or a modal of the clause above does not enter; subordinators ("after", "since") and a
+//! coordinated clause with a subject of its own ("..., and Russian forces withdrew") start a new clause.
+
+use super::actors::{self, Actor};
+use super::lexicon::{has, Lexicon};
+use super::Side;
+use crate::text::Token;
+
+/// A place the sentence names, by token span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub start: usize,
+    pub end: usize,
+    /// The mappable mentions it stands for (one for a name, the antecedents for "the town"); empty for
+    /// a name the gazetteer lacks or that is no settlement (it still continues a list).
+    pub targets: Vec<usize>,
+    /// A locative detail ("30 km south of Izium", "(northwest of Izyum)"): never a subject or antecedent.
+    pub detail: bool,
+    /// "the town", "those villages": stands for earlier places.
+    pub anaphor: bool,
+    /// A region (admin1/admin2 entry).
+    pub region: bool,
+    /// A settlement: a populated place of the gazetteer, or a name it lacks.
+    pub settlement: bool,
+    /// A region that only says where the place before it lies ("Lozova, Kharkiv Oblast").
+    pub qualifier: bool,
+    /// The side whose country the place is in (Unknown outside Ukraine and Russia).
+    pub home: Side,
+}
+
+/// What stands at a token for the clause structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Ends every scope.
+    Terminator,
+    /// Opens an embedded clause ("that", "whether").
+    Complement,
+    /// Opens a relative clause ("which", "who").
+    Relative,
+    /// Opens an adverbial clause ("after", "since").
+    Subordinator,
+    /// A coordinated clause with its own subject starts here.
+    Coordinate,
+}
+
+/// A sentence ready to be read.
+pub struct Sent<'a> {
+    pub lx: &'static Lexicon,
+    pub toks: &'a [Token],
+    pub w: Vec<&'a str>,
+    pub slots: Vec<Slot>,
+    pub actors: Vec<Actor>,
+    pub bounds: Vec<Option<Bound>>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(lx: &'static Lexicon, toks: &'a [Token], slots: Vec<Slot>) -> Sent<'a> {
+        let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let actors = actors::actors(lx, toks);
+        let mut s = Sent {
+            lx,
+            toks,
+            w,
+            slots,
+            actors,
+            bounds: Vec::new(),
+        };
+        s.bounds = (0..toks.len()).map(|i| s.bound_at(i)).collect();
+        // "since Russian forces captured the city": after a subordinator the actor is a subject, though
+        // the word before it is also a preposition.
+        for a in &mut s.actors {
+            if a.start > 0
+                && matches!(
+                    s.bounds[a.start - 1],
+                    Some(Bound::Subordinator | Bound::Coordinate)
+                )
+            {
+                a.object = false;
+            }
+        }
+        s
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The word at `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.w.get(i).copied().unwrap_or("")
+    }
+
+    pub fn has(&self, list: &[&str], i: usize) -> bool {
+        i < self.w.len() && has(list, self.w[i])
+    }
+
+    /// The slot starting at token `i`.
+    pub fn slot_at(&self, i: usize) -> Option<usize> {
+        self.slots.iter().position(|s| s.start == i)
+    }
+
+    /// The slot ending right before token `i`.
+    pub fn slot_ending(&self, i: usize) -> Option<usize> {
+        self.slots.iter().position(|s| s.end == i)
+    }
+
+    /// The actor starting at `i`.
+    pub fn actor_at(&self, i: usize) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.start == i)
+    }
+
+    fn bound_at(&self, i: usize) -> Option<Bound> {
+        let lx = self.lx;
+        let w = self.w[i];
+        // "yet" ends a clause as a conjunction (", yet"), not as an adverb ("not yet").
+        if has(lx.terminators, w) && (w != "yet" || i == 0 || self.w[i - 1] == ",") {
+            return Some(Bound::Terminator);
+        }
+        if has(lx.relatives, w) && i > 0 && (self.w[i - 1] == "," || self.slot_ending(i).is_some())
+        {
+            return Some(Bound::Relative);
+        }
+        if has(lx.complementizers, w) && i > 0 {
+            return Some(Bound::Complement);
+        }
+        if has(lx.subordinators, w) && i > 0 && self.clause_follows(i + 1) {
+            return Some(Bound::Subordinator);
+        }
+        if (has(lx.coordinators, w) || w == ",") && self.clause_follows(i + 1) {
+            return Some(Bound::Coordinate);
+        }
+        None
+    }
+
+    /// Whether a subject and its verb start at `i` ("Russian forces withdrew", "the city fell").
+    fn clause_follows(&self, i: usize) -> bool {
+        // The actor right after a boundary word counts as a subject even though that word may also be a
+        // preposition ("after Russian units left").
+        let start = match self.actor_at(i) {
+            Some(a) => a.end,
+            None => return false,
+        };
+        (start..(start + 3).min(self.len())).any(|k| {
+            let w = self.w[k];
+            has(self.lx.be, w)
+                || has(self.lx.perfect, w)
+                || matches!(w, "did" | "do" | "does")
+                || !self.lx.triggers_at(&self.w, k).is_empty()
+                || has(self.lx.speech, w)
+        })
+    }
+
+    /// The start of the clause token `i` is in: after the nearest boundary before it of a kind in `kinds`.
+    pub fn clause_start(&self, i: usize, kinds: &[Bound]) -> usize {
+        (0..i.min(self.len()))
+            .rev()
+            .find(|&k| self.bounds[k].is_some_and(|b| kinds.contains(&b)))
+            .map_or(0, |k| k + 1)
+    }
+
+    /// The end (exclusive) of the clause from `i`: the next boundary of a kind in `kinds`.
+    pub fn clause_end(&self, i: usize, kinds: &[Bound]) -> usize {
+        (i..self.len())
+            .find(|&k| self.bounds[k].is_some_and(|b| kinds.contains(&b)))
+            .unwrap_or(self.len())
+    }
+
+    /// The nearest token before `i` that is not an adverb.
+    pub fn before_adverbs(&self, i: usize) -> Option<usize> {
+        (0..i.min(self.len()))
+            .rev()
+            .find(|&k| !self.has(self.lx.adverbs, k))
+    }
+
+    /// The nearest token before `i` that is neither an adverb nor a negator ("has not yet retaken").
+    pub fn before_modifiers(&self, i: usize) -> Option<usize> {
+        (0..i.min(self.len())).rev().find(|&k| {
+            !self.has(self.lx.adverbs, k)
+                && !self.has(self.lx.negation, k)
+                && !self.w[k].ends_with("n't")
+                && self.w[k] != "yet"
+        })
+    }
+
+    /// The text of tokens `a..b` as written.
+    pub fn phrase(&self, text: &str, a: usize, b: usize) -> String {
+        if a >= b || b > self.len() {
+            return String::new();
+        }
+        text[self.toks[a].start..self.toks[b - 1].end].to_string()
+    }
+}
+
+/// Every scope-ending boundary.
+pub const ALL: &[Bound] = &[
+    Bound::Terminator,
+    Bound::Complement,
+    Bound::Relative,
+    Bound::Subordinator,
+    Bound::Coordinate,
+];
+
+/// Boundaries an attribution's scope runs through (it covers embedded and coordinated clauses).
+pub const HARD: &[Bound] = &[Bound::Terminator];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::lexicon::en::LEXICON as EN;
+    use crate::text::tokens;
+
+    #[test]
+    fn boundaries() {
+        let s = "Officials said that Russian forces withdrew, but Ukrainian troops entered after Russian units left.";
+        let t = tokens(s, 0..s.len());
+        let sent = Sent::new(&EN, &t, vec![]);
+        let marks: Vec<(&str, Bound)> = (0..t.len())
+            .filter_map(|i| sent.bounds[i].map(|b| (sent.w[i], b)))
+            .collect();
+        assert_eq!(
+            marks,
+            vec![
+                ("that", Bound::Complement),
+                ("but", Bound::Terminator),
+                ("after", Bound::Subordinator),
+            ]
+        );
+        let withdrew = sent.w.iter().position(|w| *w == "withdrew").unwrap();
+        assert_eq!(sent.clause_start(withdrew, ALL), 3);
+        assert_eq!(sent.clause_end(withdrew, HARD), 7);
+    }
+}
