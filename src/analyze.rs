@@ -16,7 +16,7 @@ pub struct ClaimRecord {
     /// The sentence, as written.
     pub quote: String,
     /// The date the sentence states, resolved against publication.
-    pub event_date: Option<chrono::NaiveDate>,
+    pub event_date: Option<dates::EventDate>,
     /// Quantities stated in the same sentence.
     pub quantities: Vec<Quantity>,
 }
@@ -129,5 +129,55 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
         claims: claim_records,
         quantities,
         links: link_records,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Precision;
+
+    fn dated(text: &str, published: Option<&str>) -> Vec<(String, Option<(String, Precision)>)> {
+        let g = crate::Gazetteer::bundled().expect("gazetteer");
+        let x = Extractor::new(&g);
+        let d = Document {
+            doc: "t".into(),
+            bytes: text.as_bytes().to_vec(),
+            meta: Meta {
+                published: published.map(str::to_string),
+                ..Meta::default()
+            },
+        };
+        let a = analyze(&x, &d);
+        a.claims
+            .iter()
+            .map(|c| {
+                (
+                    a.mentions[c.claim.mention].text.clone(),
+                    c.event_date.map(|e| (e.date.to_string(), e.precision)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_claim_takes_the_date_of_its_own_clause() {
+        assert_eq!(
+            dated(
+                "On 6 May officials met in Kyiv, while Russian forces captured Soledar on 9 May.",
+                Some("2023-05-07")
+            ),
+            vec![(
+                "Soledar".into(),
+                Some(("2023-05-09".into(), Precision::Day))
+            )]
+        );
+        assert_eq!(
+            dated("Ukrainian troops liberated Kherson in November 2022.", None),
+            vec![(
+                "Kherson".into(),
+                Some(("2022-11-15".into(), Precision::Month))
+            )]
+        );
     }
 }

@@ -69,6 +69,14 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern")
 });
 
+/// "in June 2022", "in mid-March", "in late September": a month, with its year when stated.
+static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:in|since|by|during|until|throughout|from)\s+(?:(?:early|mid|late)[- ]?)?(?P<m>{MONTHS})(?-u:\b)(?:\s+(?P<y>(?:19|20)\d\d))?"
+    ))
+    .expect("month pattern")
+});
+
 fn month_number(m: &str) -> Option<u32> {
     let m = m.to_lowercase();
     let i = [
@@ -83,12 +91,52 @@ fn weekday(s: &str) -> Option<Weekday> {
     s.to_lowercase().parse::<Weekday>().ok()
 }
 
-/// The date a sentence states for its event, resolved against the publication date: an explicit day
-/// and month (year from the text or the publication, never after it), or a weekday (the latest such day
-/// on or before publication), or yesterday/today/overnight.
-pub fn event_date(sentence: &str, published: Option<&Published>) -> Option<NaiveDate> {
+/// How exactly a date is known (ACLED's `time_precision`: 1 a day, 3 a month or coarser).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Day,
+    Month,
+}
+
+impl Precision {
+    /// ACLED's code.
+    pub fn code(self) -> i64 {
+        match self {
+            Precision::Day => 1,
+            Precision::Month => 3,
+        }
+    }
+}
+
+/// A date a sentence states for its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventDate {
+    /// The day (for a month: its middle, ACLED's convention).
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+/// The year that puts `month`/`day` nearest to the publication date (a report of 3 January 2023 that says
+/// "on 28 December" means 2022; "by 9 May" in a report of 5 May means that year).
+fn nearest_year(month: u32, day: u32, published: &Published) -> Option<NaiveDate> {
+    let y = published.date.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - published.date).num_days().abs())
+}
+
+/// The date a sentence states for its event, resolved against the publication date: an explicit day and
+/// month (the year stated, else the one nearest publication), a month ("in June 2022": month precision,
+/// dated to its 15th), a weekday (the latest such day on or before publication), or
+/// yesterday/today/overnight.
+pub fn event_date(sentence: &str, published: Option<&Published>) -> Option<EventDate> {
+    let day = |date| EventDate {
+        date,
+        precision: Precision::Day,
+    };
     if let Some(c) = DAY_MONTH.captures(sentence) {
-        let day: Option<u32> = c
+        let d: Option<u32> = c
             .name("d1")
             .or(c.name("d2"))
             .and_then(|d| d.as_str().parse().ok());
@@ -96,37 +144,49 @@ pub fn event_date(sentence: &str, published: Option<&Published>) -> Option<Naive
             .name("m1")
             .or(c.name("m2"))
             .and_then(|m| month_number(m.as_str()));
-        // "May" alone is too ambiguous; require the day number (both branches do).
-        if let (Some(day), Some(month)) = (day, month) {
-            let year = c
-                .name("y")
-                .and_then(|y| y.as_str().parse::<i32>().ok())
-                .or(published.map(|p| p.date.year()));
-            if let Some(year) = year {
-                if let Some(mut d) = NaiveDate::from_ymd_opt(year, month, day) {
-                    if c.name("y").is_none() {
-                        if let Some(p) = published {
-                            if d > p.date {
-                                d = NaiveDate::from_ymd_opt(year - 1, month, day).unwrap_or(d);
-                            }
-                        }
-                    }
-                    return Some(d);
-                }
+        let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+        // "May" alone is too ambiguous; both branches require the day number.
+        if let (Some(d), Some(month)) = (d, month) {
+            let date = match (year, published) {
+                (Some(y), _) => NaiveDate::from_ymd_opt(y, month, d),
+                (None, Some(p)) => nearest_year(month, d, p),
+                (None, None) => None,
+            };
+            if let Some(date) = date {
+                return Some(day(date));
             }
+        }
+    }
+    if let Some(c) = IN_MONTH.captures(sentence) {
+        let month = c.name("m").and_then(|m| month_number(m.as_str()));
+        let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let date = match (month, year, published) {
+            (Some(m), Some(y), _) => NaiveDate::from_ymd_opt(y, m, 15),
+            (Some(m), None, Some(p)) => nearest_year(m, 15, p),
+            _ => None,
+        };
+        if let Some(date) = date {
+            return Some(EventDate {
+                date,
+                precision: Precision::Month,
+            });
         }
     }
     let p = published?;
     let c = WEEKDAY.captures(sentence)?;
     if let Some(w) = c.get(1).and_then(|w| weekday(w.as_str())) {
         let back = (p.date.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
-        return p.date.checked_sub_signed(Duration::days(back as i64));
+        return p
+            .date
+            .checked_sub_signed(Duration::days(back as i64))
+            .map(day);
     }
-    match c.get(2)?.as_str().to_lowercase().as_str() {
+    let d = match c.get(2)?.as_str().to_lowercase().as_str() {
         "yesterday" => p.date.checked_sub_signed(Duration::days(1)),
         s if s.starts_with("last") => p.date.checked_sub_signed(Duration::days(1)),
         _ => Some(p.date),
-    }
+    };
+    d.map(day)
 }
 
 #[cfg(test)]
@@ -152,36 +212,45 @@ mod tests {
     fn weekdays_resolve_backwards() {
         // 2022-09-10 was a Saturday.
         let p = parse_published("2022-09-10").expect("date");
-        assert_eq!(
-            event_date("It fell on Saturday.", Some(&p)),
-            Some(d("2022-09-10"))
-        );
-        assert_eq!(
-            event_date("Late Friday the army said", Some(&p)),
-            Some(d("2022-09-09"))
-        );
-        assert_eq!(
-            event_date("On Monday they left.", Some(&p)),
-            Some(d("2022-09-05"))
-        );
-        assert_eq!(
-            event_date("Yesterday troops entered.", Some(&p)),
-            Some(d("2022-09-09"))
-        );
+        let on = |s: &str| event_date(s, Some(&p)).map(|e| e.date);
+        assert_eq!(on("It fell on Saturday."), Some(d("2022-09-10")));
+        assert_eq!(on("Late Friday the army said"), Some(d("2022-09-09")));
+        assert_eq!(on("On Monday they left."), Some(d("2022-09-05")));
+        assert_eq!(on("Yesterday troops entered."), Some(d("2022-09-09")));
         assert_eq!(event_date("On Saturday", None), None);
     }
 
     #[test]
     fn explicit_dates() {
         let p = parse_published("2023-01-05").expect("date");
+        let on = |s: &str, p: Option<&Published>| event_date(s, p).map(|e| (e.date, e.precision));
         assert_eq!(
-            event_date("on 11 November the city was freed", Some(&p)),
-            Some(d("2022-11-11"))
+            on("on 11 November the city was freed", Some(&p)),
+            Some((d("2022-11-11"), Precision::Day))
         );
         assert_eq!(
-            event_date("on Nov. 11, 2022, troops", None),
-            Some(d("2022-11-11"))
+            on("on Nov. 11, 2022, troops", None),
+            Some((d("2022-11-11"), Precision::Day))
         );
-        assert_eq!(event_date("in May", Some(&p)), None);
+        // The day nearest publication, before or after it.
+        let may = parse_published("2022-05-05").expect("date");
+        assert_eq!(
+            on("troops must leave by May 9", Some(&may)),
+            Some((d("2022-05-09"), Precision::Day))
+        );
+        assert_eq!(
+            on("on December 28 the village fell", Some(&p)),
+            Some((d("2022-12-28"), Precision::Day))
+        );
+        // A month: its middle, month precision, with or without a publication date.
+        assert_eq!(
+            on("the town was retaken in June 2022", None),
+            Some((d("2022-06-15"), Precision::Month))
+        );
+        assert_eq!(
+            on("Russia took the village in late December", Some(&p)),
+            Some((d("2022-12-15"), Precision::Month))
+        );
+        assert_eq!(on("May was quiet", Some(&p)), None);
     }
 }

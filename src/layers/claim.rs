@@ -47,17 +47,19 @@ impl ClaimAcc {
             .unwrap_or(Verification::Claimed)
     }
 
-    /// The stated event date (the latest any statement gives), else None.
-    pub fn event_date(&self) -> Option<chrono::NaiveDate> {
+    /// The stated event date: the most precise any statement gives (the latest of those), else None.
+    pub fn event_date(&self) -> Option<crate::dates::EventDate> {
         self.statements
             .iter()
             .filter_map(|s| s.record.event_date)
-            .max()
+            .max_by_key(|e| (e.precision == crate::dates::Precision::Day, e.date))
     }
 
     /// The date the map files the claim under: stated, else the publication day.
     pub fn date(&self) -> Option<chrono::NaiveDate> {
-        self.event_date().or(self.published.map(|p| p.date))
+        self.event_date()
+            .map(|e| e.date)
+            .or(self.published.map(|p| p.date))
     }
 }
 
@@ -201,8 +203,8 @@ pub fn features(
         let count = pick(&qs, &[QuantityKind::Settlements]);
         let event_date = c.event_date();
         let date = c.date();
-        let time_precision: Value = if event_date.is_some() {
-            1.into()
+        let time_precision: Value = if let Some(e) = event_date {
+            e.precision.code().into()
         } else if date.is_some() {
             2.into()
         } else {
