@@ -1,7 +1,7 @@
 //! Actors in a sentence: side-marked noun phrases ("Ukrainian forces", "Russia's defence ministry",
 //! "elements of the 1st Army Corps"), named bodies and people ("Shoigu"), "the enemy", and pronouns.
 
-use super::lexicon::{has, Lexicon};
+use super::lexicon::{has, matches, Lexicon};
 use super::Side;
 use crate::text::Token;
 
@@ -241,7 +241,7 @@ fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor>
     if let Some(&(_, side)) = lx
         .people
         .iter()
-        .find(|(p, _)| t.capital && (has(&[p], &t.lower) || has(&[p], t.stem())))
+        .find(|(p, _)| t.capital && (matches(p, &t.lower) || matches(p, t.stem())))
     {
         return Some(make(i + 1, vec![side], Some(Kind::Speaker)));
     }

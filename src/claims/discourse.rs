@@ -16,9 +16,19 @@ use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 use crate::index::record::Kind as EntryKind;
 
-/// Word beginnings that any claim, denial or confirmation needs: sentences without one are not read.
-static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut pats: Vec<String> = [
+/// What a prefilter hit is: an event word's beginning, a denial or confirmation, or a settlement noun.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    Event,
+    Cue,
+    Settlement,
+}
+
+/// Word beginnings that a claim, a denial or a confirmation needs, in one automaton run once over the
+/// document: a sentence is read only when one starts a word in it (most sentences of general news never
+/// are).
+static PREFILTER: LazyLock<(AhoCorasick, Vec<Hint>)> = LazyLock::new(|| {
+    const EVENT: &[&str] = &[
         "captur",
         "seiz",
         "took",
@@ -32,13 +42,13 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "fall",
         "retak",
         "retook",
+        "re-",
         "regain",
         "liberat",
-        "freed",
-        "frees",
+        "free",
         "reclaim",
         "back",
-        "won ",
+        "won",
         "withdr",
         "retreat",
         "pull",
@@ -56,8 +66,8 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "evacuat",
         "regroup",
         "redeploy",
-        "relocat",
         "flag",
+        "banner",
         "control",
         "push",
         "drove",
@@ -73,6 +83,12 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "threw",
         "thrown",
         "forc",
+        "recap",
+        "moved",
+        "newly",
+        "recently",
+    ];
+    const CUE: &[&str] = &[
         "deni",
         "deny",
         "refut",
@@ -88,47 +104,91 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "confirm",
         "verif",
         "evidence",
-        "moved out",
-        "banner",
-        "recap",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+        "unconfirm",
+        "unverif",
+    ];
+    const SETTLEMENT: &[&str] = &["city", "town", "village", "settlement", "localit", "hamlet"];
+    let mut pats: Vec<(String, Hint)> = Vec::new();
+    let mut add = |list: &[&str], h: Hint| {
+        pats.extend(
+            list.iter()
+                .map(|w| (w.trim_end_matches('*').to_string(), h)),
+        )
+    };
+    add(EVENT, Hint::Event);
+    add(CUE, Hint::Cue);
+    add(SETTLEMENT, Hint::Settlement);
     for lx in [&lexicon::uk::LEXICON, &lexicon::ru::LEXICON] {
         if let Triggers::Stems(stems, _) = &lx.triggers {
-            pats.extend(stems.iter().map(|s| s.stem.to_string()));
+            add(
+                &stems.iter().map(|s| s.stem).collect::<Vec<_>>(),
+                Hint::Event,
+            );
         }
-        for list in [
-            lx.denial,
-            lx.confirm,
-            lx.flag,
-            lx.control,
-            lx.expel,
-            lx.unconfirmed,
-        ] {
-            pats.extend(list.iter().map(|w| w.trim_end_matches('*').to_string()));
+        for list in [lx.flag, lx.control, lx.expel] {
+            add(list, Hint::Event);
         }
+        for list in [lx.denial, lx.confirm, lx.unconfirmed] {
+            add(list, Hint::Cue);
+        }
+        add(lx.settlement_nouns, Hint::Settlement);
     }
     // Cyrillic is not folded by the automaton: add capitalised and upper-case forms.
-    let extra: Vec<String> = pats
+    let extra: Vec<(String, Hint)> = pats
         .iter()
-        .filter(|p| !p.is_ascii())
-        .flat_map(|p| {
+        .filter(|(p, _)| !p.is_ascii())
+        .flat_map(|(p, h)| {
             let mut c = p.chars();
             let first: String = c
                 .next()
                 .map(|f| f.to_uppercase().collect())
                 .unwrap_or_default();
-            [format!("{first}{}", c.as_str()), p.to_uppercase()]
+            [
+                (format!("{first}{}", c.as_str()), *h),
+                (p.to_uppercase(), *h),
+            ]
         })
         .collect();
     pats.extend(extra);
-    AhoCorasick::builder()
+    let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(&pats)
-        .expect("prefilter patterns")
+        .build(pats.iter().map(|(p, _)| p))
+        .expect("prefilter patterns");
+    (ac, pats.into_iter().map(|(_, h)| h).collect())
 });
+
+/// Which sentences to read: an event word with a place (or a settlement noun that may point back to one),
+/// or a denial or confirmation (which may reach an earlier sentence's claim).
+fn sentences_to_read(doc: &Doc) -> Vec<bool> {
+    let (ac, hints) = &*PREFILTER;
+    let n = doc.sentences.len();
+    let (mut event, mut cue, mut settlement) = (vec![false; n], vec![false; n], vec![false; n]);
+    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.range.start).collect();
+    let text = doc.text;
+    for m in ac.find_overlapping_iter(text) {
+        let word_start = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !word_start {
+            continue;
+        }
+        let k = starts
+            .partition_point(|&s| s <= m.start())
+            .saturating_sub(1);
+        match hints[m.pattern().as_usize()] {
+            Hint::Event => event[k] = true,
+            Hint::Cue => cue[k] = true,
+            Hint::Settlement => settlement[k] = true,
+        }
+    }
+    (0..n)
+        .map(|k| {
+            let places = doc.sentence_mentions(k).next().is_some() || settlement[k];
+            (event[k] && places) || cue[k]
+        })
+        .collect()
+}
 
 /// Places a later "the town" or "those villages" can mean: groups of mentions, newest last.
 #[derive(Default)]
@@ -159,15 +219,7 @@ impl<'d, 'g> Reader<'d, 'g> {
     }
 
     pub fn read(mut self) -> Vec<Claim> {
-        let mut hits = vec![false; self.doc.sentences.len()];
-        let starts: Vec<usize> = self.doc.sentences.iter().map(|s| s.range.start).collect();
-        for m in PREFILTER.find_iter(self.doc.text) {
-            let k = starts
-                .partition_point(|&s| s <= m.start())
-                .saturating_sub(1);
-            hits[k] = true;
-        }
-        for (i, hit) in hits.into_iter().enumerate() {
+        for (i, hit) in sentences_to_read(self.doc).into_iter().enumerate() {
             if hit {
                 self.sentence(i);
             } else {

@@ -310,7 +310,7 @@ fn is_time(w: &str) -> bool {
 
 /// The places after an event word: its object, through allowed prepositions and fillers, then the list
 /// that continues it.
-fn theme_after(s: &Sent, from: usize, preps: &[&str]) -> Vec<usize> {
+fn theme_after(s: &Sent, from: usize, preps: &'static [&'static str]) -> Vec<usize> {
     let lx = s.lx;
     let end = s.clause_end(from, &BOUNDED[..4]);
     let mut j = from;
@@ -525,7 +525,7 @@ fn list_back(s: &Sent, last: usize) -> Vec<usize> {
 fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
     let lx = s.lx;
     let after = e.at + e.len;
-    let actor_after = |preps: &[&str], from: usize, reach: usize| {
+    let actor_after = |preps: &'static [&'static str], from: usize, reach: usize| {
         (from..(from + reach).min(s.len()))
             .find(|&k| s.has(preps, k))
             .and_then(|k| {

@@ -99,7 +99,7 @@ impl<'a> Sent<'a> {
         self.w.get(i).copied().unwrap_or("")
     }
 
-    pub fn has(&self, list: &[&str], i: usize) -> bool {
+    pub fn has(&self, list: &'static [&'static str], i: usize) -> bool {
         i < self.w.len() && has(list, self.w[i])
     }
 

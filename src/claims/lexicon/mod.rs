@@ -264,11 +264,52 @@ impl Lexicon {
 }
 
 /// Whether `w` is in `list`, where an entry ending in `*` is a stem that matches any word it begins.
-pub fn has(list: &[&str], w: &str) -> bool {
-    list.iter().any(|e| match e.strip_suffix('*') {
-        Some(stem) => w.starts_with(stem),
-        None => *e == w,
+pub fn has(list: &'static [&'static str], w: &str) -> bool {
+    if list.len() <= 8 {
+        return list.iter().any(|e| matches(e, w));
+    }
+    WORD_SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let key = (list.as_ptr() as usize, list.len());
+        sets.entry(key)
+            .or_insert_with(|| WordSet::new(list))
+            .contains(w)
     })
+}
+
+/// Whether `w` is the entry (or, for a `*` stem, begins with it).
+pub fn matches(entry: &str, w: &str) -> bool {
+    match entry.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => entry == w,
+    }
+}
+
+/// A word list as a hash set of its words and a list of its stems.
+struct WordSet {
+    exact: rustc_hash::FxHashSet<&'static str>,
+    stems: Vec<&'static str>,
+}
+
+impl WordSet {
+    fn new(list: &'static [&'static str]) -> WordSet {
+        let (stems, exact): (Vec<&'static str>, Vec<&'static str>) =
+            list.iter().partition(|e| e.ends_with('*'));
+        WordSet {
+            exact: exact.into_iter().collect(),
+            stems: stems.into_iter().map(|e| e.trim_end_matches('*')).collect(),
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.exact.contains(w) || self.stems.iter().any(|p| w.starts_with(p))
+    }
+}
+
+thread_local! {
+    /// The word sets of the static lists, by the list's address (each list is built once per thread).
+    static WORD_SETS: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), WordSet>> =
+        Default::default();
 }
 
 /// The lexicon a sentence of `script` is read with.
