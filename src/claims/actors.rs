@@ -246,6 +246,10 @@ fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor>
         return Some(make(i + 1, vec![side], Some(Kind::Speaker)));
     }
     let side = side_of(lx, t)?;
+    // A word that is both ("milbloggers").
+    if has(lx.actor_nouns, &t.lower) {
+        return Some(make(i + 1, vec![side], None));
+    }
     // Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"),
     // then an actor noun within three words.
     let mut sides = vec![side];

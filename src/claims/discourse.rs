@@ -386,18 +386,31 @@ impl<'d, 'g> Reader<'d, 'g> {
             {
                 continue;
             }
-            let singular = s.has(lx.settlement_nouns, j + 1);
+            // "the whole city", "the besieged town".
+            let n = if matches!(
+                s.word(j + 1),
+                "whole" | "entire" | "same" | "besieged" | "embattled" | "ruined"
+            ) {
+                j + 2
+            } else {
+                j + 1
+            };
+            let singular = s.has(lx.settlement_nouns, n);
             let plural = s.has(lx.settlement_plurals, j + 1)
                 && matches!(s.word(j), "those" | "these" | "both" | "ці" | "эти");
             let names_follow =
-                s.word(j + 2) == "of" || s.toks.get(j + 2).is_some_and(|t| t.capital);
+                s.word(n + 1) == "of" || s.toks.get(n + 1).is_some_and(|t| t.capital);
             if !(singular || plural) || names_follow {
                 continue;
             }
+            // A place inside an actor's name ("the Donetsk People's Republic", "Kyiv denied") is no
+            // antecedent.
+            // So is a place that only qualifies a noun ("the Donetsk direction").
             let speaker = |sl: &Slot| {
                 s.actors
                     .iter()
-                    .any(|a| a.start <= sl.start && sl.end <= a.end && a.is_subject())
+                    .any(|a| a.start <= sl.start && sl.end <= a.end)
+                    || matches!(s.word(sl.end), "direction" | "axis" | "front" | "sector")
             };
             let before: Vec<&Slot> = s
                 .slots
@@ -416,7 +429,7 @@ impl<'d, 'g> Reader<'d, 'g> {
             if !targets.is_empty() {
                 found.push(Slot {
                     start: j,
-                    end: j + 2,
+                    end: n + 1,
                     targets,
                     detail: false,
                     anaphor: true,
@@ -577,9 +590,14 @@ impl<'d, 'g> Reader<'d, 'g> {
                     "military_official" | "government" | "local_official"
                 )
             });
-            // "Russian claims of capturing Dolyna": the claim is about the claimant's own side's deed.
+            // "Russian claims of capturing Dolyna": the claim is about the claimant's own side's deed; and a
+            // side that says a place "has been liberated" or "was captured" means by its own side.
             let governed = e.at <= a.cue + 3 && e.at > a.cue;
-            if let (Some(side), true) = (side, official || a.military || governed) {
+            let gain = matches!(e.action, Action::Gain | Action::Regain);
+            if let (Some(side), true) = (
+                side,
+                official || a.military || governed || (gain && e.voice != Voice::Active),
+            ) {
                 return Some(side);
             }
         }
@@ -697,6 +715,14 @@ impl<'d, 'g> Reader<'d, 'g> {
 
     /// A negated event disputes the document's earlier claims of that change ("Wagner has not captured X").
     fn negated(&mut self, s: &Sent, e: &Event, attrs: &[Attribution]) {
+        // "has not captured", "never took": a denial; "failed to enter the city from the east" is an
+        // attempt, not a denial of what happened elsewhere.
+        let plain = (e.at.saturating_sub(4)..e.at).any(|k| {
+            matches!(s.word(k), "not" | "never" | "n't" | "не" | "ні") || s.word(k).ends_with("n't")
+        });
+        if !plain {
+            return;
+        }
         let attr = innermost(attrs, e.at);
         for &k in &e.slots {
             for &m in &s.slots[k].targets {

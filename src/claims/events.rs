@@ -109,6 +109,21 @@ fn matches_at(s: &Sent, i: usize) -> Vec<(Trigger, Form, usize)> {
             .map(|m| (m.trigger, m.form, m.len))
             .collect();
     }
+    // A phrasal verb around its object: "pulled its troops out of Lyman", "took the town back".
+    if let Some(a) = s.actors.iter().find(|a| a.start == i + 1) {
+        let mut w: Vec<&str> = s.w[..=i].to_vec();
+        w.extend_from_slice(&s.w[a.end..]);
+        let skipped = a.end - (i + 1);
+        let split: Vec<_> = lx
+            .triggers_at(&w, i)
+            .into_iter()
+            .filter(|m| !m.trigger.then.is_empty())
+            .map(|m| (m.trigger, m.form, m.len + skipped))
+            .collect();
+        if !split.is_empty() {
+            return split;
+        }
+    }
     for prefix in ["re-", "newly-", "recently-"] {
         if let Some(rest) = s.word(i).strip_prefix(prefix) {
             let mut w = s.w.clone();
@@ -242,6 +257,14 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
     {
         return true;
     }
+    if s.has(lx.state_participles, i) {
+        let subject_before = s.before_modifiers(i).is_some_and(|p| {
+            s.actors.iter().any(|a| a.end == p + 1 && a.is_subject())
+                || s.has(lx.perfect, p)
+                || s.has(lx.be, p)
+        });
+        return !subject_before;
+    }
     let verbal = match s.before_modifiers(i) {
         None => true,
         Some(p) => {
@@ -252,7 +275,6 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
                 || s.has(lx.coordinators, p)
                 || s.has(lx.relatives, p)
                 || s.has(lx.complementizers, p)
-                || s.has(lx.to, p)
         }
     };
     !verbal
@@ -263,9 +285,20 @@ fn reduced_relative(s: &Sent, i: usize) -> bool {
     i >= 2 && s.word(i - 1) == "," && s.slot_ending(i - 1).is_some() && s.has(s.lx.by, i + 1)
 }
 
+/// A place inside a longer actor's name ("Сили оборони", "the Donetsk People's Republic").
+fn inside_named_actor(s: &Sent, k: usize) -> bool {
+    let sl = &s.slots[k];
+    s.actors
+        .iter()
+        .any(|a| a.end - a.start > sl.end - sl.start && a.start <= sl.start && sl.end <= a.end)
+}
+
 /// A place slot that only qualifies a noun after it ("the Kyiv axis", "Mariupol Regional Hospital").
 fn modifies_next(s: &Sent, slot: usize) -> bool {
-    let e = s.slots[slot].end;
+    let mut e = s.slots[slot].end;
+    if s.word(e) == "city" {
+        e += 1; // "the Kharkiv City axis"
+    }
     if s.has(s.lx.place_modifiers, e) {
         return true;
     }
@@ -317,7 +350,7 @@ fn theme_after(s: &Sent, from: usize, preps: &'static [&'static str]) -> Vec<usi
     let mut steps = 0;
     let mut prep = false;
     while j < end && steps < 10 {
-        if let Some(k) = s.slot_at(j) {
+        if let Some(k) = s.slot_at(j).filter(|&k| !inside_named_actor(s, k)) {
             return list_from(s, k, end);
         }
         let w = s.word(j);
@@ -474,11 +507,18 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
         }
     }
     let mut k = at;
-    let mut fallback = None;
     while k > start && at - k < 16 {
         k -= 1;
         if let Some(p) = s.slot_ending(k + 1) {
             let sl = &s.slots[p];
+            // A speaker ("Moscow said ... had been left") or a name inside an actor's name is no subject
+            // place.
+            if s.actors.iter().any(|a| {
+                a.start <= sl.start && sl.end <= a.end && (a.is_subject() || a.end - a.start > 1)
+            }) {
+                k = sl.start;
+                continue;
+            }
             let prep = sl.start > 0 && s.has(lx.prepositions, sl.start - 1);
             let settlement_of = sl.start > 1
                 && s.word(sl.start - 1) == "of"
@@ -486,7 +526,6 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
             if (!prep || settlement_of) && !sl.detail {
                 return list_back(s, p);
             }
-            fallback.get_or_insert(p);
             k = sl.start;
             continue;
         }
@@ -494,7 +533,7 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
             break;
         }
     }
-    fallback.map(|p| vec![p]).unwrap_or_default()
+    Vec::new()
 }
 
 /// The list ending at slot `last`, in text order ("Kupiansk and Izium were liberated").
@@ -802,7 +841,7 @@ fn expel_event(s: &Sent, i: usize) -> Option<Event> {
         }
         return None;
     }
-    // "cleared <place> of <actor>"
+    // "cleared <place> of <actor>"; "cleared Krynky" (of the enemy, unsaid).
     let slots = theme_after(s, i + 1, &[]);
     let last = *slots.last()?;
     let e = s.slots[last].end;
@@ -812,5 +851,6 @@ fn expel_event(s: &Sent, i: usize) -> Option<Event> {
             return Some(fixed(i, 1, Action::Gain, m, slots, agent));
         }
     }
-    None
+    let subj = subject(s, i, false).filter(|&k| s.actors[k].kind == Kind::Military)?;
+    (s.word(i) == "cleared").then(|| fixed(i, 1, Action::Gain, m, slots, Agent::Actor(subj)))
 }

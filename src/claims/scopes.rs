@@ -94,8 +94,14 @@ fn base_mood(s: &Sent, k: usize) -> Mood {
     if matches!(s.word(p), "did" | "do" | "does") {
         return Mood::Fact;
     }
-    // A bare present after its subject ("Russian forces capture Bakhmut").
-    if s.actors.iter().any(|a| a.end == p + 1 && a.is_subject()) {
+    // A bare present after a subject that opens its clause ("Russian forces capture Bakhmut"), not a bare
+    // infinitive after an object ("helping Ukraine regain Enerhodar").
+    let start = s.clause_start(k, ALL);
+    if s.actors.iter().any(|a| {
+        a.end == p + 1
+            && a.is_subject()
+            && (start..a.start).all(|j| s.has(lx.adverbs, j) || s.has(lx.definite, j))
+    }) {
         return Mood::Fact;
     }
     Mood::Unreal
@@ -195,10 +201,12 @@ fn noun_mood(s: &Sent, k: usize) -> Mood {
     if definite != Some(true) && !(definite == Some(false) && predicate) {
         return Mood::Unreal;
     }
-    // "complete the capture of", "set conditions for the withdrawal from".
+    // "complete the capture of", "set conditions for the withdrawal from"; "the capture of X remains the
+    // Kremlin's goal".
     let det = j;
     let governed = (det.saturating_sub(3)..det).any(|g| s.has(lx.noun_irrealis, g));
-    if governed {
+    let goal = (k..s.clause_end(k, ALL)).any(|g| s.has(lx.goals, g));
+    if governed || goal {
         Mood::Unreal
     } else {
         Mood::Fact
@@ -381,8 +389,11 @@ pub fn attributions(s: &Sent) -> Vec<Attribution> {
             continue;
         }
         let speech = s.has(lx.speech, j) && !s.has(lx.denial, j);
-        let noun =
-            s.has(lx.claim_nouns, j) && matches!(s.word(j + 1), "that" | "of" | "emerged" | "by");
+        let noun = s.has(lx.claim_nouns, j)
+            && matches!(
+                s.word(j + 1),
+                "that" | "of" | "emerged" | "by" | "concerning" | "about" | "regarding" | "on"
+            );
         if !(speech || noun) {
             continue;
         }
@@ -529,11 +540,13 @@ fn points_back(s: &Sent, from: usize) -> bool {
         None => true,
         Some(k) => {
             let w = s.word(k);
-            BACK.contains(&w)
+            let content_follows = |k: usize| matches!(s.word(k), "that" | "of" | "about");
+            (BACK.contains(&w) && !content_follows(k + 2))
                 || matches!(w, "." | "," | "[")
                 || (matches!(w, "the" | "previous" | "earlier" | "prior")
-                    && CLAIMISH.contains(&s.word(k + 1)))
-                || CLAIMISH.contains(&w)
+                    && CLAIMISH.contains(&s.word(k + 1))
+                    && !content_follows(k + 2))
+                || (CLAIMISH.contains(&w) && !content_follows(k + 1))
         }
     }
 }
@@ -572,6 +585,19 @@ pub fn cues(s: &Sent) -> Vec<Cue> {
             .rev()
             .find(|a| a.end <= j && a.is_subject())
             .map_or(Side::Unknown, |a| a.side());
+        // "repelled an attack on X despite Russian claims that Russian forces captured it": the main
+        // clause contradicts the claim.
+        if s.has(lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(lx.claim_nouns, k)) {
+            let scope = j + 1..s.clause_end(j + 1, HARD);
+            out.push(Cue {
+                at: j,
+                kind: CueKind::Denial,
+                scope,
+                back: false,
+                by,
+            });
+            continue;
+        }
         if s.has(lx.denial, j) && !negated {
             let adjective = matches!(
                 w,
@@ -585,8 +611,18 @@ pub fn cues(s: &Sent) -> Vec<Cue> {
                     | "erroneous"
             );
             let before_noun = s.has(lx.claim_nouns, j + 1);
-            let (scope, back) = if adjective && !before_noun {
-                (s.clause_start(j, HARD).min(j)..j, false)
+            // "which were refuted by", "was denied": a passive denial is of what came before it.
+            let passive = j > 0 && (s.has(lx.be, j - 1) || s.has(lx.relatives, j - 1));
+            // "this claim is likely incorrect": the subject points back.
+            let clause = s.clause_start(j, HARD);
+            let anaphoric = (clause..j).any(|k| {
+                matches!(s.word(k), "this" | "these" | "such" | "that")
+                    && s.has(lx.claim_nouns, k + 1)
+            });
+            let (scope, back) = if (adjective && anaphoric) || (passive && !adjective) {
+                (0..j, true)
+            } else if adjective && !before_noun {
+                (clause.min(j)..j, false)
             } else if points_back(s, j + 1) {
                 (0..j, true)
             } else {

@@ -187,7 +187,10 @@ impl<'a> Sent<'a> {
             !self.has(self.lx.adverbs, k)
                 && !self.has(self.lx.negation, k)
                 && !self.w[k].ends_with("n't")
-                && self.w[k] != "yet"
+                && !matches!(
+                    self.w[k],
+                    "yet" | "\"" | "\u{201C}" | "\u{201D}" | "'" | "\u{AB}" | "\u{BB}"
+                )
         })
     }
 

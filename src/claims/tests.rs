@@ -113,6 +113,10 @@ fn no_claim_without_an_asserted_change() {
         "Russian forces will likely complete the capture of Soledar in the coming days.",
         "Russian forces shelled Kharkiv and withdrew equipment from the Kharkiv axis.",
         "If Russian forces capture Pokrovsk, Kostiantynivka will be next.",
+        "Occupation officials deported the children to occupied Crimea.",
+        "The full capture of Donetsk Oblast remains the Kremlin's stated goal.",
+        "Russian troops captured the port of Mariupol in May.",
+        "Servicemen withdrawn from the Kharkiv City axis arrived near Donetsk.",
         "",
     ] {
         assert_eq!(claims(t), vec![], "{t}");
@@ -209,6 +213,26 @@ fn attribution_and_verification_in_the_claim_s_own_clause() {
             "Ukraine's army withdrew from Avdiivka to more favourable lines, its commander said."
         ),
         vec![("Avdiivka".into(), "RU", "withdrawal", "acknowledged")]
+    );
+}
+
+#[test]
+fn presented_refuted_and_doubted_in_the_same_sentence() {
+    assert_eq!(
+        claims("Shoigu presented the capture of Soledar as a major victory."),
+        vec![("Soledar".into(), "RU", "capture", "claimed")]
+    );
+    assert_eq!(
+        claims("Claims that Russian troops had withdrawn from Snihurivka were refuted by the regional governor."),
+        vec![("Snihurivka".into(), "UA", "withdrawal", "disputed")]
+    );
+    assert_eq!(
+        claims("A Telegram channel claimed that Russian forces seized Soledar, but this claim is likely incorrect."),
+        vec![("Soledar".into(), "RU", "capture", "disputed")]
+    );
+    assert_eq!(
+        claims("Many milbloggers claimed that the Russian withdrawal from Lyman was chaotic."),
+        vec![("Lyman".into(), "UA", "withdrawal", "acknowledged")]
     );
 }
 

@@ -178,7 +178,9 @@ fn side_word(stem: &str) -> Option<Side> {
         | "separatists" | "rosgvardia" | "dpr" | "lpr" | "dnr" | "lnr" | "russian-backed"
         | "moscow-backed" | "russian-installed" | "moscow-installed" | "kremlin-backed"
         | "kremlin-installed" | "russian-appointed" | "russian-controlled" | "russian-held"
-        | "proxy" | "vdv" | "belarusian" => Ru,
+        | "proxy" | "vdv" | "belarusian"
+        // In war reporting a "milblogger" is a Russian military blogger unless the text says otherwise.
+        | "milblogger" | "milbloggers" | "milblogger's" | "milbloggers'" => Ru,
         _ => return None,
     })
 }
@@ -190,7 +192,11 @@ pub static LEXICON: Lexicon = Lexicon {
     irrealis: &[
         "will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll",
         "unlikely", "objective", "objectives", "goal", "goals", "intent", "intention",
-        "intentions", "?",
+        "intentions", "aim", "aims", "priority", "priorities", "?",
+    ],
+    goals: &[
+        "objective", "objectives", "goal", "goals", "aim", "aims", "priority", "priorities",
+        "intent", "intention", "intentions", "ambition", "ambitions",
     ],
     irrealis_pairs: &[["in", "order"], ["so", "as"], ["so", "that"]],
     factual_to: &[
@@ -244,7 +250,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "insinuated", "boasted", "published", "shared", "amplified", "showed", "shows", "show",
         "assessed", "assesses", "assess", "observed", "observes", "emerged", "denied", "denies",
         "refuted", "refutes", "rejected", "dismissed", "disputed", "described", "describes",
-        "called", "calls", "characterized", "characterised",
+        "called", "calls", "characterized", "characterised", "presented", "presents", "hailed",
+        "hails", "celebrated", "celebrates", "touted", "touts", "framed", "boasted",
     ],
     acknowledge: &[
         "acknowledged", "acknowledges", "acknowledge", "admitted", "admits", "admit", "conceded",
@@ -256,6 +263,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "allegation", "allegations", "assertion", "assertions", "rumor", "rumors", "rumour",
         "rumours", "announcement", "announcements",
     ],
+    concessive: &["despite", "notwithstanding", "contrary"],
+    state_participles: &["occupied", "controlled", "held"],
     denial: &[
         "denied", "denies", "deny", "denying", "refuted", "refutes", "refute", "refuting",
         "rejected", "rejects", "reject", "dismissed", "dismisses", "disputed", "disputes",
@@ -285,7 +294,7 @@ pub static LEXICON: Lexicon = Lexicon {
     coordinators: &["and", "or", ",", "as", "well", "plus"],
     including: &["including", "namely", "such", "like"],
     settlement_nouns: &[
-        "city", "town", "village", "settlement", "hamlet", "locality", "township", "port",
+        "city", "town", "village", "settlement", "hamlet", "locality", "township",
         "stronghold",
     ],
     settlement_plurals: &[

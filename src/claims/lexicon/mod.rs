@@ -101,6 +101,8 @@ pub struct Lexicon {
     /// Words that make a following event unreal within their clause: modals, futures, intentions,
     /// objectives, attempts ("will", "may", "seek", "objective", "attempt").
     pub irrealis: &'static [&'static str],
+    /// Nouns that make an event the aim of someone, not a fact ("the capture of X remains the goal").
+    pub goals: &'static [&'static str],
     /// Two-word irrealis openers ("going to", "likely to", "in order").
     pub irrealis_pairs: &'static [[&'static str; 2]],
     /// Verbs after which "to" + a base form still asserts the event ("claimed to have", "managed to").
@@ -131,6 +133,11 @@ pub struct Lexicon {
     pub according: &'static [&'static [&'static str]],
     /// Nouns that name a claim ("claims that", "reports of").
     pub claim_nouns: &'static [&'static str],
+    /// Concessive words that, before a claim noun, contradict it ("despite claims that").
+    pub concessive: &'static [&'static str],
+    /// Participles that name a state, not an event, unless their subject stands right before them
+    /// ("occupied Melitopol" against "Russian forces occupied Melitopol").
+    pub state_participles: &'static [&'static str],
     /// Denials and refutations ("denied", "refuted", "false").
     pub denial: &'static [&'static str],
     /// Independent evidence and assessments ("geolocated", "satellite").
