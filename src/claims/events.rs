@@ -230,6 +230,9 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
         }
         _ => theme_after(s, i + len, t.preps),
     };
+    if e.slots.is_empty() && voice == Voice::Active {
+        e.slots = relative_head(s, i);
+    }
     if e.slots.is_empty() {
         // Still an event: it ends the search for other words' places here.
         return Some(e);
@@ -238,8 +241,31 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
     Some(e)
 }
 
-/// "newly liberated Izyum", "in liberated Kherson": a participle right before a place that no subject,
-/// auxiliary, coordinator or relative pronoun makes a verb.
+/// "Lyman, which Russian forces fully captured on May 26": an active event with no object of its own in a
+/// relative clause is about the place the clause describes.
+fn relative_head(s: &Sent, i: usize) -> Vec<usize> {
+    let start = s.clause_start(i, &[Bound::Terminator, Bound::Complement, Bound::Relative]);
+    if start == 0 || s.bounds[start - 1] != Some(Bound::Relative) {
+        return Vec::new();
+    }
+    let rel = start - 1;
+    let head_end = if rel >= 1 && s.word(rel - 1) == "," {
+        rel - 1
+    } else {
+        rel
+    };
+    // The relative clause's own subject must come before the event word ("which Russian forces captured").
+    let subject = s
+        .actors
+        .iter()
+        .any(|a| a.start >= start && a.end <= i && a.is_subject());
+    match s.slot_ending(head_end) {
+        Some(p) if subject => vec![p],
+        _ => Vec::new(),
+    }
+}
+
+/// "newly liberated Izyum", "in liberated Kherson": a participle right before a place, as an adjective.
 fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
     let lx = s.lx;
     let next = i + len;
@@ -265,19 +291,39 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
         });
         return !subject_before;
     }
-    let verbal = match s.before_modifiers(i) {
+    // Without articles (Ukrainian, Russian) a long-form participle before its noun is an adjective
+    // ("звільнений Херсон"); the short predicate form is not ("звільнено Херсон").
+    if lx.definite.is_empty() {
+        let w = s.word(i);
+        return !(w.ends_with("но") || w.ends_with("то") || w.ends_with('н') || w.ends_with('т'));
+    }
+    // English: only after a determiner or a preposition ("in liberated Kherson"), or opening the sentence.
+    match i.checked_sub(1).map(|p| s.word(p)) {
         None => true,
-        Some(p) => {
-            s.actors.iter().any(|a| a.end == p + 1 && a.is_subject())
-                || s.slot_ending(p + 1).is_some()
-                || s.has(lx.perfect, p)
-                || s.has(lx.be, p)
-                || s.has(lx.coordinators, p)
-                || s.has(lx.relatives, p)
-                || s.has(lx.complementizers, p)
-        }
-    };
-    !verbal
+        Some(p) => matches!(
+            p,
+            "the"
+                | "a"
+                | "an"
+                | "newly"
+                | "recently"
+                | "freshly"
+                | "just"
+                | "in"
+                | "of"
+                | "to"
+                | "from"
+                | "for"
+                | "into"
+                | "at"
+                | "across"
+                | "near"
+                | "around"
+                | "through"
+                | "within"
+                | "outside"
+        ),
+    }
 }
 
 /// "Izyum, captured by Russian forces in April, ...": a participle after a place and a comma, with an agent.
@@ -351,9 +397,29 @@ fn theme_after(s: &Sent, from: usize, preps: &'static [&'static str]) -> Vec<usi
     let mut prep = false;
     while j < end && steps < 10 {
         if let Some(k) = s.slot_at(j).filter(|&k| !inside_named_actor(s, k)) {
+            // "the northern Kharkiv suburb of Dergachi": the first name only says where the second is.
+            let e = s.slots[k].end;
+            if s.has(lx.settlement_nouns, e) && s.word(e + 1) == "of" {
+                j = e + 2;
+                continue;
+            }
             return list_from(s, k, end);
         }
+        if let Some(e) = phantom_end(s, j).filter(|&e| s.has(lx.coordinators, e)) {
+            return list_at(s, Vec::new(), e, end);
+        }
         let w = s.word(j);
+        // "the northern Kharkiv suburb of": a direction that only places the suburb; "withdrew from their
+        // positions in X": a withdrawal from the place.
+        let placing = s.has(lx.blockers, j)
+            && (j + 1..j + 4).any(|k| s.has(lx.settlement_nouns, k) && s.word(k + 1) == "of");
+        let positions_in =
+            has(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in";
+        if placing || positions_in {
+            j += if positions_in { 2 } else { 1 };
+            steps += 1;
+            continue;
+        }
         // After a preposition of place ("the loss of territory, around Ukraine's second largest city
         // Kharkiv"), an appositive description may come before the name.
         let describing = prep
@@ -428,9 +494,10 @@ fn including(s: &Sent, plural: usize) -> Vec<usize> {
             if s.word(j) == "as" {
                 j += 1; // "such as"
             }
-            return match s.slot_at(j) {
-                Some(first) => list_from(s, first, s.len()),
-                None => Vec::new(),
+            return match (s.slot_at(j), phantom_end(s, j)) {
+                (Some(first), _) => list_from(s, first, s.len()),
+                (None, Some(e)) => list_at(s, Vec::new(), e, s.len()),
+                (None, None) => Vec::new(),
             };
         }
         k += 1;
@@ -438,12 +505,33 @@ fn including(s: &Sent, plural: usize) -> Vec<usize> {
     Vec::new()
 }
 
-/// A list starting at slot `first`: ", B", "and C", "as well as D", skipping parentheses and regions that
-/// qualify the place before them ("Lozova, Kharkiv Oblast").
+/// A capitalised name that is no slot (a village the gazetteer lacks and the recogniser missed): where it
+/// ends, so that a list goes on past it ("the towns of Moshcun and Makariv").
+fn phantom_end(s: &Sent, j: usize) -> Option<usize> {
+    let name = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.word && t.capital)
+            && s.slot_at(k).is_none()
+            && s.actor_at(k).is_none()
+            && !is_time(s.word(k))
+    };
+    if j == 0 || !name(j) {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < j + 3 && name(e) {
+        e += 1;
+    }
+    Some(e)
+}
+
+/// A list starting at slot `first`: ", B", "and C", "as well as D", skipping parentheses, regions that
+/// qualify the place before them ("Lozova, Kharkiv Oblast") and names that are no slot.
 fn list_from(s: &Sent, first: usize, end: usize) -> Vec<usize> {
+    list_at(s, vec![first], s.slots[first].end, end)
+}
+
+fn list_at(s: &Sent, mut out: Vec<usize>, mut j: usize, end: usize) -> Vec<usize> {
     let lx = s.lx;
-    let mut out = vec![first];
-    let mut j = s.slots[first].end;
     loop {
         if s.word(j) == "(" {
             match (j..(j + 16).min(s.len())).find(|&x| s.word(x) == ")") {
@@ -466,13 +554,14 @@ fn list_from(s: &Sent, first: usize, end: usize) -> Vec<usize> {
         } else if s.word(c) == "the" && s.has(lx.settlement_nouns, c + 1) && s.word(c + 2) == "of" {
             c += 3;
         }
-        match s.slot_at(c) {
-            Some(q) if s.slots[q].qualifier => j = s.slots[q].end,
-            Some(q) => {
+        match (s.slot_at(c), phantom_end(s, c)) {
+            (Some(q), _) if s.slots[q].qualifier => j = s.slots[q].end,
+            (Some(q), _) => {
                 out.push(q);
                 j = s.slots[q].end;
             }
-            None => break,
+            (None, Some(e)) => j = e,
+            (None, None) => break,
         }
     }
     out.retain(|&k| !modifies_next(s, k));
@@ -704,7 +793,7 @@ fn flag_event(s: &Sent, i: usize) -> Option<Event> {
     };
     let mut j = i + 1;
     while j < s.len() && j < i + 12 {
-        if let Some(k) = s.slot_at(j) {
+        if let Some(k) = s.slot_at(j).filter(|&k| !s.slots[k].detail) {
             if s.word(j - 1) != "from" {
                 return Some(fixed(
                     verb,
@@ -716,7 +805,7 @@ fn flag_event(s: &Sent, i: usize) -> Option<Event> {
                 ));
             }
         }
-        if matches!(s.word(j), "." | ";" | "but") {
+        if matches!(s.word(j), "." | ";" | "but" | "(") {
             break;
         }
         j += 1;

@@ -94,9 +94,18 @@ fn base_mood(s: &Sent, k: usize) -> Mood {
     if matches!(s.word(p), "did" | "do" | "does") {
         return Mood::Fact;
     }
-    // A bare present after a subject that opens its clause ("Russian forces capture Bakhmut"), not a bare
-    // infinitive after an object ("helping Ukraine regain Enerhodar").
+    // A bare present after a subject that opens its clause ("Russian forces capture Bakhmut"), or a bare
+    // infinitive after a verb of perception ("has seen Ukrainian forces recapture Balakliia"), not one after
+    // another verb's object ("helping Ukraine regain Enerhodar").
     let start = s.clause_start(k, ALL);
+    if s.actors.iter().any(|a| {
+        a.end == p + 1
+            && a.start > 0
+            && s.before_adverbs(a.start)
+                .is_some_and(|v| s.has(lx.perception, v))
+    }) {
+        return Mood::Fact;
+    }
     if s.actors.iter().any(|a| {
         a.end == p + 1
             && a.is_subject()

@@ -336,6 +336,26 @@ fn lists_and_phrasings() {
         sides("The Ukrainian General Staff reported that Russian units withdrew from Kakhovka."),
         pairs(&[("Kakhovka", "UA")])
     );
+    assert_eq!(
+        sides("Ukrainian forces retook Balakliia and on Friday seized Kupiansk."),
+        pairs(&[("Balakliia", "UA"), ("Kupiansk", "UA")])
+    );
+    assert_eq!(
+        sides("The week has seen Ukrainian troops recapture Izium and Lyman."),
+        pairs(&[("Izium", "UA"), ("Lyman", "UA")])
+    );
+    assert_eq!(
+        sides("Shelling continued near Lyman, which Russian forces captured in May."),
+        pairs(&[("Lyman", "RU")])
+    );
+    assert_eq!(
+        sides("Ukrainian forces recaptured the southern Kherson suburb of Chornobaivka."),
+        pairs(&[("Chornobaivka", "UA")])
+    );
+    assert_eq!(
+        sides("Russian forces withdrew from their positions in Kupiansk overnight."),
+        pairs(&[("Kupiansk", "UA")])
+    );
 }
 
 /// Class 6: Ukrainian and Russian reporting.

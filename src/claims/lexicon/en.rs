@@ -199,6 +199,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "intent", "intention", "intentions", "ambition", "ambitions",
     ],
     irrealis_pairs: &[["in", "order"], ["so", "as"], ["so", "that"]],
+    perception: &["seen", "saw", "see", "sees", "watched", "watch", "witnessed", "filmed", "showed", "shows", "show"],
     factual_to: &[
         "claimed", "claims", "claim", "claiming", "said", "says", "reported", "reportedly",
         "managed", "forced", "began", "begun", "started", "continued", "continue", "continues",
@@ -294,7 +295,7 @@ pub static LEXICON: Lexicon = Lexicon {
     coordinators: &["and", "or", ",", "as", "well", "plus"],
     including: &["including", "namely", "such", "like"],
     settlement_nouns: &[
-        "city", "town", "village", "settlement", "hamlet", "locality", "township",
+        "city", "town", "village", "settlement", "hamlet", "locality", "township", "suburb",
         "stronghold",
     ],
     settlement_plurals: &[
@@ -302,7 +303,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     anaphor_determiners: &["the", "this", "that", "these", "those", "both"],
     blockers: &[
-        "positions", "position", "outskirts", "outskirt", "suburbs", "suburb", "approaches",
+        "positions", "position", "outskirts", "outskirt", "suburbs", "approaches",
         "environs", "vicinity", "direction", "directions", "axis", "front", "frontline",
         "territory", "territories", "area", "areas", "part", "parts", "portion", "portions",
         "section", "sections", "sector", "sectors", "district", "districts", "neighborhood",
@@ -339,7 +340,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "airport's", "hotel",
     ],
     fillers: &[
-        "the", "a", "an", "of", "most", "all", "entire", "entirety", "whole", "rest", "remainder",
+        "the", "a", "an", "of", "their", "its", "his", "our", "most", "all", "entire", "entirety", "whole", "rest", "remainder",
         "remaining", "last", "central", "downtown", "key", "strategic", "strategically",
         "important", "logistics", "hub", "besieged", "embattled", "frontline", "front-line",
         "eastern", "small", "large", "major", "nearby", "neighboring", "neighbouring", "nearly",

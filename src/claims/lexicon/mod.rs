@@ -105,6 +105,9 @@ pub struct Lexicon {
     pub goals: &'static [&'static str],
     /// Two-word irrealis openers ("going to", "likely to", "in order").
     pub irrealis_pairs: &'static [[&'static str; 2]],
+    /// Verbs of perception, after which an object and a bare infinitive assert the event ("saw Ukrainian
+    /// troops enter Kherson").
+    pub perception: &'static [&'static str],
     /// Verbs after which "to" + a base form still asserts the event ("claimed to have", "managed to").
     pub factual_to: &'static [&'static str],
     /// Conditional and counterfactual openers ("if", "unless").

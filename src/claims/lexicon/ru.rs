@@ -157,6 +157,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     goals: &["цель", "целью", "задача", "задачей", "приоритет"],
     irrealis_pairs: &[],
+    perception: &[],
     factual_to: &[],
     conditional: &["если", "если бы"],
     negation: &["не", "ни", "никогда", "без"],

@@ -157,6 +157,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     goals: &["мета", "метою", "мету", "ціль", "завдання", "пріоритет"],
     irrealis_pairs: &[],
+    perception: &[],
     factual_to: &[],
     conditional: &["якщо", "якби", "коли б"],
     negation: &["не", "ні", "ніколи", "без", "жодних", "жодного"],
