@@ -2,5 +2,6 @@
 //! unicode-normalization only.
 
 pub mod fold;
+pub mod inflect;
 pub mod translit;
 mod translit_tables;
