@@ -64,6 +64,8 @@ fn claims_of_the_fixture_articles() {
         ("bakhmut-2023-05-20", "geonames:713174", "RU", "disputed"),
         ("kherson-2022-11-11", "geonames:706448", "UA", "claimed"),
         ("lyman-2022-10-01", "geonames:704204", "UA", "claimed"),
+        // Robotyne (a village of 480, in the full Ukrainian dump) and Krynky.
+        ("robotyne-2023-08-28", "geonames:695586", "UA", "unverified"),
         ("robotyne-2023-08-28", "geonames:703861", "UA", "unverified"),
     ]
     .iter()

@@ -798,7 +798,7 @@ mod tests {
     #[test]
     fn expulsions_occupations_and_control_states() {
         assert_eq!(
-            claims("Ukrainian troops ousted Russian forces from Bilohorivka."),
+            claims("Ukrainian troops ousted Russian forces from Bilohorivka, near Lysychansk."),
             vec![("Bilohorivka".into(), "UA", "recapture", "claimed", false)]
         );
         assert_eq!(

@@ -66,9 +66,9 @@ pub fn place_spans(
         .take_while(|(_, m)| m.start < sentence.end)
         .filter(|(_, m)| m.end <= sentence.end)
         .filter(|(_, m)| {
-            m.entry
-                .is_some_and(|e| !matches!(g.kind(e), Kind::Country | Kind::WorldRegion))
-                && !m.non_settlement
+            m.entry.is_some_and(|e| {
+                !matches!(g.kind(e), Kind::Country | Kind::WorldRegion | Kind::Area)
+            }) && !m.non_settlement
         })
         .filter_map(|(i, m)| {
             let (start, end) = crate::text::token_span(toks, m.start, m.end)?;
@@ -526,9 +526,9 @@ mod tests {
 
     #[test]
     fn unknown_villages_are_mentions_and_variants_resolve_with_support() {
-        // Klishchiivka is missing from the gazetteer: recognised, left unresolved.
-        let m = mentions("Fighting continued near Klishchiivka, south of Bakhmut.");
-        assert_eq!(m[0], ("Klishchiivka".to_string(), None));
+        // Verkhnomaianske is missing from the gazetteer: recognised, left unresolved.
+        let m = mentions("Fighting continued near Verkhnomaianske, east of Bakhmut.");
+        assert_eq!(m[0], ("Verkhnomaianske".to_string(), None));
         // "Gulyaipole" is no gazetteer spelling, but its Slavic key finds Hulyaypole, 40 km from Orikhiv.
         let m = mentions("Russian forces advanced near Gulyaipole and Orikhiv.");
         assert_eq!(m[0].1.as_deref(), Some("geonames:707898"));
@@ -627,16 +627,15 @@ mod tests {
 
     #[test]
     fn shared_village_names_need_the_document_to_say_which() {
-        // Many Andriivkas: the one "south of Bakhmut" is missing from the gazetteer, so none is chosen.
+        // Sixty Andriivkas: the list shares "south of Bakhmut", which picks the one of Bakhmut raion.
         let m = mentions("Troops attacked Andriivka and Klishchiivka south of Bakhmut.");
-        assert_eq!(m[0], ("Andriivka".to_string(), None));
-        assert_eq!(m[1], ("Klishchiivka".to_string(), None));
+        assert_eq!(m[0].1.as_deref(), Some("geonames:9114136"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:13512497"));
         // Alone, a shared village name says nothing about which village it is.
         assert_eq!(mentions("Shelling hit Andriivka.")[0].1, None);
-        // A stated direction refuses namesakes that do not lie that way, close by: the gazetteer's Donetsk-oblast
-        // Novoselivkas are 60 km and more north of Avdiivka.
+        // A stated direction picks the namesake that lies that way, close by.
         let m = mentions("Russia claimed Novoselivka, north-west of Avdiivka.");
-        assert_eq!(m[1], ("Novoselivka".to_string(), None));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:699190"));
     }
 
     #[test]
@@ -648,18 +647,20 @@ mod tests {
 
     #[test]
     fn stated_locations_pick_or_refuse_a_namesake() {
-        // The gazetteer's Pisky lie in Poltava and Mykolaiv oblasts, far from Donetsk: the frontline
-        // village is missing, so the mention stays unresolved rather than snapping to a namesake.
+        // Of the many Pisky, the one near Donetsk.
         let m = mentions("Russian troops seized the village of Pisky near Donetsk.");
-        assert_eq!(m[0], ("Pisky".to_string(), None));
+        assert_eq!(m[0].1.as_deref(), Some("geonames:9113066"));
         assert_eq!(m[1].1.as_deref(), Some("geonames:709717"));
+        // The gazetteer's only Nechaieve lies in Cherkasy oblast, 300 km from Kherson: the village near
+        // Kherson is missing, so the mention stays unresolved rather than snapping to its namesake.
+        let m = mentions("Russian shelling hit Nechaieve near Kherson.");
+        assert_eq!(m[0], ("Nechaieve".to_string(), None));
         // A stated region picks the namesake inside it.
-        let m = mentions("Shelling hit Pisky in the Mykolaiv region overnight.");
-        let pisky = m[0].1.as_deref().expect("resolved");
-        assert!(
-            pisky == "geonames:697504" || pisky == "geonames:697505",
-            "{pisky}"
-        );
+        let g = Gazetteer::bundled().unwrap();
+        let x = Extractor::new(&g);
+        let m = x.extract(b"Shelling hit Pisky in the Mykolaiv region overnight.");
+        let pisky = m[0].entry.expect("resolved");
+        assert_eq!(g.place(pisky).admin1.as_deref(), Some("Mykolaiv Oblast"));
     }
 
     #[test]

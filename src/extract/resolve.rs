@@ -207,7 +207,7 @@ impl NameInfo {
                 Kind::Place => {
                     info.place_population = info.place_population.max(g.record(*r).population)
                 }
-                Kind::Admin2 => {}
+                Kind::Admin2 | Kind::Admin3 | Kind::Area => {}
             }
         }
         info
@@ -258,7 +258,7 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
         let gid = g.record(*r).geonameid;
         seen.insert((gid, (gid == 0).then_some(*r)))
     });
-    list.truncate(25);
+    list.truncate(MAX_CANDIDATES);
     let primary = list
         .iter()
         .map(|(r, _)| ev.get(r).is_some_and(|e| e.best == Source::Primary))
@@ -267,6 +267,10 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
 }
 
 const VARIANT: &str = "\u{1}~";
+
+/// Candidates kept per name: every namesake of the most common Ukrainian village names (GeoNames has over a
+/// hundred Ivanivkas), so that the right one is never cut off by a bigger namesake's prior.
+const MAX_CANDIDATES: usize = 400;
 
 /// Populated places of Ukraine, Russia and Belarus whose Slavic key is that of `key` ("Gulyaipole" finds
 /// Hulyaypole). Scored like exact candidates, one below them.
@@ -286,7 +290,7 @@ fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
         .map(|(r, e)| (*r, score(g, *r, e, Some(&sk), &prim) - 1.0))
         .collect();
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    list.truncate(25);
+    list.truncate(MAX_CANDIDATES);
     let primary = vec![false; list.len()];
     Cands::new(g, list, primary)
 }
@@ -581,7 +585,9 @@ fn supported(
                 || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
         }
         Kind::Country | Kind::WorldRegion => true,
-        Kind::Admin1 | Kind::Admin2 => countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0,
+        Kind::Admin1 | Kind::Admin2 | Kind::Admin3 | Kind::Area => {
+            countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0
+        }
     }
 }
 

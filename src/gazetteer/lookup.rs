@@ -73,6 +73,8 @@ pub fn importance(g: &Gazetteer, r: EntryRef) -> f64 {
         Kind::Country | Kind::WorldRegion => pop.log10() + 1.5,
         Kind::Admin1 => pop.log10() + 0.2,
         Kind::Admin2 => pop.log10() - 0.4,
+        Kind::Admin3 => pop.log10() - 0.8,
+        Kind::Area => pop.log10(),
         Kind::Place => {
             pop.log10()
                 + match fc {
@@ -160,7 +162,9 @@ pub fn gather(postings: impl Iterator<Item = (u16, Posting)>) -> HashMap<EntryRe
             0,
         ));
         e.1 |= class;
-        if source_weight(s) > source_weight(e.0.best) {
+        // Of equal sources, one derived from a former official name says more (it names this very place).
+        let (w, best_w) = (source_weight(s), source_weight(e.0.best));
+        if w > best_w || (w == best_w && p.is_from_historic() && !e.0.best_historic) {
             e.0.best = s;
             e.0.best_historic = p.is_from_historic();
         }
@@ -195,7 +199,8 @@ pub fn score(
     if variant_of_primary {
         s += 0.4;
     }
-    if e.best != Source::Primary {
+    // An official former name is specific (Krasnyi Lyman is Lyman, whatever villages still bear the name).
+    if e.best != Source::Primary && !e.best_historic {
         let others = primaries_by_country.get(g.country(r)).copied().unwrap_or(0);
         if e.best == Source::RegionStem {
             if others >= 1 {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::record::{Kind, Posting, Record, Source, StrRef, MAX_ENTRIES};
 use super::rows::Row;
 use crate::names::fold::{light_key, slavic_key};
-use crate::names::translit::{has_cyrillic, variants};
+use crate::names::translit::{has_cyrillic, to_latin, variants};
 
 /// Countries whose place names are mostly romanized from Cyrillic: these get generated romanizations and the
 /// Slavic-key fallback (elsewhere that key merges different names, see the romanization note §4).
@@ -151,8 +151,18 @@ impl Builder {
             None
         };
         let stem_key = stem.as_deref().map(light_key);
+        let stem_slavic = stem.as_deref().and_then(slavic_key);
+        // The region's bare name in any script ("Kherson", "Херсон" for Kherson Oblast) is its stem: the
+        // city's name, which the region only borrows.
+        let is_stem = |n: &str| {
+            if has_cyrillic(n) {
+                stem_slavic.is_some() && slavic_key(&to_latin(n)) == stem_slavic
+            } else {
+                stem_key.as_deref() == Some(light_key(n).as_str())
+            }
+        };
         for n in &row.names {
-            let src = if stem_key.as_deref() == Some(light_key(n).as_str()) {
+            let src = if is_stem(n) {
                 Source::RegionStem
             } else {
                 Source::Alternate
@@ -175,10 +185,16 @@ impl Builder {
         }
         if slavic {
             let mut generated = Vec::new();
-            for (s, _, hist) in &surfaces {
+            for (s, src, hist) in &surfaces {
                 if has_cyrillic(s) {
                     for (v, latin) in variants(s) {
-                        generated.push((latin, Source::Generated(v), *hist));
+                        // Romanizations of a region's bare name are its stem too.
+                        let g = if *src == Source::RegionStem {
+                            Source::RegionStem
+                        } else {
+                            Source::Generated(v)
+                        };
+                        generated.push((latin, g, *hist));
                     }
                 }
             }

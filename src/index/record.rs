@@ -21,6 +21,10 @@ pub enum Kind {
     Place,
     /// A continent or a supranational region (Europe, Africa, the European Union, the Middle East).
     WorldRegion,
+    /// A third-level region (a Ukrainian hromada).
+    Admin3,
+    /// A named region that is no administrative unit (Donbas, Volhynia).
+    Area,
 }
 
 impl Kind {
@@ -31,6 +35,8 @@ impl Kind {
             Kind::Admin2 => "admin2",
             Kind::Place => "place",
             Kind::WorldRegion => "world_region",
+            Kind::Admin3 => "admin3",
+            Kind::Area => "area",
         }
     }
 
@@ -39,6 +45,8 @@ impl Kind {
             "country" => Kind::Country,
             "admin1" => Kind::Admin1,
             "admin2" => Kind::Admin2,
+            "admin3" => Kind::Admin3,
+            "area" => Kind::Area,
             "place" | "" => Kind::Place,
             "world_region" => Kind::WorldRegion,
             _ => return None,
@@ -55,12 +63,17 @@ impl Kind {
             1 => Kind::Admin1,
             2 => Kind::Admin2,
             4 => Kind::WorldRegion,
+            5 => Kind::Admin3,
+            6 => Kind::Area,
             _ => Kind::Place,
         }
     }
 
     pub fn is_region(self) -> bool {
-        matches!(self, Kind::Country | Kind::Admin1 | Kind::Admin2)
+        matches!(
+            self,
+            Kind::Country | Kind::Admin1 | Kind::Admin2 | Kind::Admin3 | Kind::Area
+        )
     }
 }
 
