@@ -639,6 +639,49 @@ mod tests {
     }
 
     #[test]
+    fn a_loose_direction_does_not_unresolve_a_well_known_town() {
+        // Izyum does lie south-east of Kharkiv (115 km): a stated direction is loose about distance.
+        let m = mentions("Russian forces attacked Izyum, southeast of Kharkiv.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:707292"));
+        // Bakhmut is north-east of Avdiivka; the phrase belongs to the operations, and Bakhmut is unique.
+        let m = mentions("Operations continued around Bakhmut, southwest of Avdiivka.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:713174"));
+        // A list sharing a distance with its own target: Bakhmut is not located relative to itself.
+        let m = mentions(
+            "Russian forces struck Bakhmut and Kostiantynivka, 20 km southwest of Bakhmut.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("geonames:713174"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:705104"));
+    }
+
+    #[test]
+    fn a_region_qualifier_refuses_a_namesake_outside_it() {
+        // The gazetteer's only Nechaieve is in Cherkasy oblast, not in Kherson oblast.
+        let m = mentions("Residents of Nechaieve, Kherson Oblast, were deported.");
+        assert_eq!(m[0], ("Nechaieve".to_string(), None));
+    }
+
+    #[test]
+    fn village_namesakes_follow_the_documents_other_places() {
+        // Dozens of Pavlivkas; the one 10 km from Vuhledar, not the biggest.
+        let m = mentions("Artillery hit Pavlivka and Vuhledar overnight.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:697866"));
+    }
+
+    #[test]
+    fn road_codes_brackets_and_city_words_before_a_name() {
+        let m = mentions("Convoys moved along the T1302 Bakhmut-Lysychansk highway.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:713174"));
+        assert_eq!(
+            texts("Drones struck the Kharkiv City-Izyum road."),
+            vec!["Kharkiv", "Izyum"]
+        );
+        // "[Vladimir] Putin": an editor's insertion is the given name before a surname (Putin is also a
+        // village's alternate name).
+        assert!(!texts("He said [Vladimir] Putin would not stop.").contains(&"Putin".to_string()));
+    }
+
+    #[test]
     fn river_is_not_the_city() {
         let m = mentions("Troops crossed the Dnipro river near Kherson.");
         let dnipro = m.iter().find(|x| x.0 == "Dnipro").expect("recognised");

@@ -59,7 +59,8 @@ impl<'a> Context<'a> {
     /// The word before `start` (skipping spaces only) and whether it is separated by a single space.
     pub fn prev_word(&self, start: usize) -> Option<(&'a str, usize)> {
         let before = self.text.get(..start)?;
-        let trimmed = before.trim_end_matches([' ', '\t', '[', '(']);
+        // "[Vladimir] Putin": an editor's bracketed insertion is still the word before.
+        let trimmed = before.trim_end_matches([' ', '\t', '[', '(', ']']);
         if trimmed.len() == before.len() && !before.is_empty() {
             return None; // directly attached (e.g. a hyphen or quote)
         }
@@ -190,7 +191,8 @@ pub fn judge(
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if capitalised(partner) {
+        // "the Kharkiv City-Izyum line": a city word joins two places.
+        if capitalised(partner) && partner != "City" {
             let pl = partner.to_lowercase();
             let person = lexicon::is_surname(&pl) || lexicon::is_given_name(&pl);
             if person || !spot_ends.contains(&(s.start - 1)) {
@@ -309,8 +311,10 @@ pub fn judge(
                 | "downtown"
                 | "liberated"
         );
+        // A word with digits is a code ("the T1302 Bakhmut-Lysychansk highway"), not a name.
         if capitalised(p)
             && !all_caps(p)
+            && !p.chars().any(|c| c.is_ascii_digit())
             && !ends_sentence(p)
             && (!ctx.sentence_start(pstart) || spot_starts.contains(&pstart))
             && !direction

@@ -155,6 +155,10 @@ impl Gazetteer {
         self.str(r, self.record(r).admin1)
     }
 
+    pub fn admin2_code(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).admin2)
+    }
+
     /// The admin1 region an entry lies in (its own layer first, then any layer).
     pub fn admin1_of(&self, r: EntryRef) -> Option<EntryRef> {
         let rec = self.record(r);
