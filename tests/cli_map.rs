@@ -262,3 +262,27 @@ fn bad_input_is_reported_not_fatal() {
     let fc: Value = serde_json::from_slice(&o.stdout).expect("geojson");
     assert_eq!(claims(&fc).len(), 1);
 }
+
+#[test]
+fn places_are_named_as_the_press_writes_them_with_the_geonames_name_beside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (o, path) = map_to(dir.path(), "map.geojson", &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fc = read_json(&path);
+    let place = |id: &str| {
+        fc["features"]
+            .as_array()
+            .expect("features")
+            .iter()
+            .map(|f| &f["properties"])
+            .find(|p| p["kind"] == "place" && p["place_id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no place feature {id}"))
+    };
+    let avdiivka = place("geonames:713122");
+    assert_eq!(avdiivka["name"], "Avdiivka");
+    assert_eq!(avdiivka["geonames_name"], "Avdiyivka");
+    let bakhmut = place("geonames:713174");
+    assert_eq!(bakhmut["name"], "Bakhmut");
+    assert_eq!(bakhmut["geonames_name"], "Bakhmut");
+}

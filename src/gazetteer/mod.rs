@@ -30,7 +30,10 @@ pub struct EntryRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     pub id: String,
+    /// The display name (for Ukrainian places the national romanization, KMU 2010).
     pub name: String,
+    /// The GeoNames primary name (the same as `name` unless that is the national spelling).
+    pub geonames_name: String,
     pub kind: &'static str,
     pub feature_code: Option<String>,
     pub country: String,
@@ -133,6 +136,11 @@ impl Gazetteer {
         self.str(r, self.record(r).name)
     }
 
+    /// The GeoNames primary name (differs from [`Gazetteer::name`] where that is the national spelling).
+    pub fn geonames_name(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).geonames_name)
+    }
+
     pub fn kind(&self, r: EntryRef) -> Kind {
         Kind::from_code(self.record(r).kind)
     }
@@ -220,6 +228,7 @@ impl Gazetteer {
         Place {
             id: self.id(r).to_string(),
             name: self.name(r).to_string(),
+            geonames_name: self.geonames_name(r).to_string(),
             kind: self.kind(r).as_str(),
             feature_code: nonempty(self.feature_code(r)),
             country: self.country(r).to_string(),

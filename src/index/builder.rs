@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::record::{Kind, Posting, Record, Source, StrRef, MAX_ENTRIES};
 use super::rows::Row;
 use crate::names::fold::{light_key, slavic_key};
-use crate::names::translit::{has_cyrillic, to_latin, variants};
+use crate::names::translit::{has_cyrillic, language, romanize, to_latin, variants, Lang, System};
 
 /// Countries whose place names are mostly romanized from Cyrillic: these get generated romanizations and the
 /// Slavic-key fallback (elsewhere that key merges different names, see the romanization note §4).
@@ -48,6 +48,24 @@ pub fn region_stem(name: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+/// The spelling the Ukrainian state and the press use for a Ukrainian place (KMU 2010: Avdiivka, Balakliia,
+/// Mykolaiv, Marinka, Zaporizhzhia) when GeoNames' primary name is an older romanization of the same name
+/// (Avdiyivka, Balakliya, Mykolayiv, Mar'yinka, Zaporizhzhya): the KMU 2010 romanization of the entry's first
+/// Ukrainian Cyrillic name that spells the primary (same Slavic key). None when the primary is already that,
+/// or no Ukrainian name spells it (a Russian-named Crimean village keeps its GeoNames name).
+pub fn display_name(row: &Row) -> Option<String> {
+    if row.country_code != "UA" || row.kind != Kind::Place {
+        return None;
+    }
+    let key = slavic_key(&row.name)?;
+    row.names
+        .iter()
+        .filter(|n| has_cyrillic(n) && language(n) == Lang::Ukrainian)
+        .map(|n| romanize(n, System::UkKmu2010))
+        .find(|latin| slavic_key(latin).as_deref() == Some(key.as_str()))
+        .filter(|latin| *latin != row.name)
 }
 
 /// The compiled parts of an index, as plain bytes/vectors.
@@ -115,6 +133,12 @@ impl Builder {
         for (i, b) in row.country_code.bytes().take(2).enumerate() {
             country[i] = b.to_ascii_uppercase();
         }
+        let display = display_name(row);
+        let geonames_name = self.push_str(&row.name);
+        let name = match &display {
+            Some(d) => self.push_str(d),
+            None => geonames_name,
+        };
         let rec = Record {
             lat: row.lat,
             lon: row.lon,
@@ -122,7 +146,8 @@ impl Builder {
             geonameid: row.geonameid,
             admin1_idx: u32::MAX,
             id: self.push_str(&row.id),
-            name: self.push_str(&row.name),
+            name,
+            geonames_name,
             feature_code: self.intern(&row.feature_code),
             admin1: self.intern(&row.admin1_code),
             admin2: self.intern(&row.admin2_code),
@@ -137,14 +162,16 @@ impl Builder {
         if row.kind == Kind::Admin1 {
             self.admin1.insert((country, row.admin1_code.clone()), idx);
         }
-        self.add_names(idx, row);
+        self.add_names(idx, row, display);
         true
     }
 
-    fn add_names(&mut self, idx: u32, row: &Row) {
+    fn add_names(&mut self, idx: u32, row: &Row, display: Option<String>) {
         let slavic = SLAVIC_COUNTRIES.contains(&row.country_code.as_str());
         let mut surfaces: Vec<(String, Source, bool)> =
             vec![(row.name.clone(), Source::Primary, false)];
+        // The national spelling is the entry's name as much as GeoNames' own.
+        surfaces.extend(display.map(|d| (d, Source::Primary, false)));
         let stem = if row.kind.is_region() && row.kind != Kind::Country {
             region_stem(&row.name).map(str::to_string)
         } else {
@@ -269,6 +296,54 @@ fn compile_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place(name: &str, names: &[&str]) -> Row {
+        Row {
+            id: "geonames:1".into(),
+            geonameid: 1,
+            name: name.into(),
+            kind: Kind::Place,
+            feature_code: "PPL".into(),
+            country_code: "UA".into(),
+            admin1_code: "05".into(),
+            admin2_code: String::new(),
+            lat: 48.0,
+            lon: 37.0,
+            population: 0,
+            names: names.iter().map(|n| n.to_string()).collect(),
+            historic: Vec::new(),
+            demonyms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn ukrainian_places_are_named_in_the_national_system() {
+        let cases = [
+            (
+                "Avdiyivka",
+                &["Avdeevka", "Авдеевка", "Авдіївка"][..],
+                Some("Avdiivka"),
+            ),
+            (
+                "Balakliya",
+                &["Балаклея", "Балаклія"][..],
+                Some("Balakliia"),
+            ),
+            ("Mykolayiv", &["Николаев", "Миколаїв"][..], Some("Mykolaiv")),
+            ("Mar'yinka", &["Марьинка", "Мар’їнка"][..], Some("Marinka")),
+            ("Zaporizhzhya", &["Запоріжжя"][..], Some("Zaporizhzhia")),
+            // Already the national form; a Ukrainian name that spells another name; only a Russian name.
+            ("Kharkiv", &["Харків"][..], None),
+            ("Klishchiivka", &["Карлівка", "Кліщіївка"][..], None),
+            ("Novozuyevka", &["Новозуевка"][..], None),
+        ];
+        for (gn, names, want) in cases {
+            assert_eq!(display_name(&place(gn, names)).as_deref(), want, "{gn}");
+        }
+        let mut russian = place("Avdiyivka", &["Авдіївка"]);
+        russian.country_code = "RU".into();
+        assert_eq!(display_name(&russian), None);
+    }
 
     #[test]
     fn stems() {

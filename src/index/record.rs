@@ -88,7 +88,11 @@ pub struct Record {
     /// Index of this entry's admin1 record in the same index, or `u32::MAX`.
     pub admin1_idx: u32,
     pub id: StrRef,
+    /// The display name: for Ukrainian places the national romanization (KMU 2010) of the entry's Ukrainian
+    /// name, when it spells the GeoNames name ("Avdiivka" for Avdiyivka); else the GeoNames name.
     pub name: StrRef,
+    /// The GeoNames primary name.
+    pub geonames_name: StrRef,
     pub feature_code: StrRef,
     pub admin1: StrRef,
     pub admin2: StrRef,
