@@ -321,3 +321,28 @@ fn invalid_utf8_and_missing_files_are_clear_errors() {
         .assert()
         .failure();
 }
+
+#[test]
+fn match_labels_name_the_system_the_spelling_comes_from() {
+    // "Kharkov" is the Russian name romanized (or an English exonym), never the Ukrainian national system.
+    let top = &lookup_json(&["Kharkov"])[0];
+    assert_eq!(top["id"], "geonames:706483");
+    let source = top["source"].as_str().expect("source");
+    assert!(
+        source.contains("Russian") || source == "alternate",
+        "Kharkov labelled {source}"
+    );
+    let v = &lookup_json(&["Kharkov", "--variants"])[0]["variants"];
+    for g in v.as_array().expect("groups") {
+        let label = g["source"].as_str().unwrap_or("");
+        let names: Vec<&str> = g["names"]
+            .as_array()
+            .expect("names")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        if label.starts_with("KMU") || label.contains("(Ukrainian)") {
+            assert!(!names.contains(&"Kharkov"), "{label}: {names:?}");
+        }
+    }
+}

@@ -359,17 +359,12 @@ impl Gazetteer {
                 all.push((n.to_string(), None));
             }
         }
-        let cyr: Vec<String> = all
-            .iter()
-            .filter(|(n, _)| has_cyrillic(n))
-            .map(|(n, _)| n.clone())
-            .collect();
-        let mut generated: Vec<(String, Option<Variant>)> = Vec::new();
-        for c in cyr {
-            for (v, s) in crate::names::translit::variants(&c) {
-                generated.push((s, Some(v)));
-            }
-        }
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        let mut generated: Vec<(String, Option<Variant>)> =
+            crate::names::translit::entry_variants(&names)
+                .into_iter()
+                .map(|(_, v, s)| (s, Some(v)))
+                .collect();
         // Show the forms journalists write before scholarly or foreign ones.
         generated.sort_by_key(|(_, v)| !v.map(|v| v.is_english_press()).unwrap_or(false));
         all.extend(generated);

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use super::record::{Kind, Posting, Record, Source, StrRef, MAX_ENTRIES};
 use super::rows::Row;
 use crate::names::fold::{light_key, slavic_key};
-use crate::names::translit::{has_cyrillic, language, romanize, to_latin, variants, Lang, System};
+use crate::names::translit::{
+    entry_variants, has_cyrillic, language, romanize, to_latin, Lang, System,
+};
 
 /// Countries whose place names are mostly romanized from Cyrillic: these get generated romanizations and the
 /// Slavic-key fallback (elsewhere that key merges different names, see the romanization note §4).
@@ -211,19 +213,17 @@ impl Builder {
             }
         }
         if slavic {
+            let names: Vec<&str> = surfaces.iter().map(|(s, _, _)| s.as_str()).collect();
             let mut generated = Vec::new();
-            for (s, src, hist) in &surfaces {
-                if has_cyrillic(s) {
-                    for (v, latin) in variants(s) {
-                        // Romanizations of a region's bare name are its stem too.
-                        let g = if *src == Source::RegionStem {
-                            Source::RegionStem
-                        } else {
-                            Source::Generated(v)
-                        };
-                        generated.push((latin, g, *hist));
-                    }
-                }
+            for (i, v, latin) in entry_variants(&names) {
+                let (_, src, hist) = &surfaces[i];
+                // Romanizations of a region's bare name are its stem too.
+                let g = if *src == Source::RegionStem {
+                    Source::RegionStem
+                } else {
+                    Source::Generated(v)
+                };
+                generated.push((latin, g, *hist));
             }
             surfaces.extend(generated);
         }
