@@ -346,3 +346,44 @@ fn match_labels_name_the_system_the_spelling_comes_from() {
         }
     }
 }
+
+#[test]
+fn lookup_tells_namesakes_apart_by_raion_region_and_position() {
+    // The table shows the raion (admin2) beside the oblast.
+    let out = placemap()
+        .args(["lookup", "Andriivka", "--limit", "3"])
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.lines().next().unwrap_or("").contains("admin2"),
+        "{table}"
+    );
+    assert!(table.contains(" Raion"), "{table}");
+    // "Name, Region" keeps the entries inside the region; "Name, Country"/state likewise.
+    let inside = lookup_json(&["Andriivka, Donetsk", "--limit", "100"]);
+    assert!(inside.len() >= 5, "{inside:?}");
+    assert!(inside.iter().all(|c| c["admin1"] == "Donetsk Oblast"));
+    assert_eq!(lookup_json(&["Odessa, Texas"])[0]["id"], "geonames:5527554");
+    assert_eq!(
+        lookup_json(&["Odessa, Ukraine"])[0]["id"],
+        "geonames:698740"
+    );
+    // --near a place or a position puts the nearest namesake first.
+    let near = lookup_json(&["Andriivka", "--near", "Bakhmut"]);
+    assert_eq!(near[0]["id"], "geonames:9114136");
+    assert_eq!(near[0]["admin2"], "Bakhmut Raion");
+    let near = lookup_json(&["Andriivka", "--near", "47.46,37.65"]);
+    assert_eq!(near[0]["id"], "geonames:713466");
+    // A bad position or an unknown place is an error, not a panic.
+    placemap()
+        .args([
+            "lookup",
+            "Andriivka",
+            "--near",
+            "Nowhereville Xyzzy",
+            "--no-fuzzy",
+        ])
+        .assert()
+        .failure();
+}

@@ -110,10 +110,10 @@ impl Anchor {
                 Some(d <= 50.0 * slack && angle_ok((actual - bearing).rem_euclid(360.0), d))
             }
             Anchor::Within(_) => {
-                if !can_contain(g.kind(a)) {
+                if !g.kind(a).can_contain() {
                     return None;
                 }
-                Some(contains_entry(g, a, r))
+                Some(g.contains(a, r))
             }
         }
     }
@@ -306,28 +306,6 @@ fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
     Cands::new(g, list, primary)
 }
 
-fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
-    let (rk, rc) = (g.kind(region), g.country(region));
-    if g.country(r) != rc {
-        return false;
-    }
-    match rk {
-        Kind::Country => true,
-        Kind::Admin1 => g.admin1_code(r) == g.admin1_code(region) && r != region,
-        Kind::Admin2 => {
-            g.admin1_code(r) == g.admin1_code(region)
-                && g.admin2_code(r) == g.admin2_code(region)
-                && r != region
-        }
-        _ => false,
-    }
-}
-
-/// Regions whose members the gazetteer can tell (places carry their admin1 and admin2 codes).
-fn can_contain(k: Kind) -> bool {
-    matches!(k, Kind::Country | Kind::Admin1 | Kind::Admin2)
-}
-
 /// Resolves all mentions of one document.
 pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
     // Candidates depend only on the key (and whether a region is wanted).
@@ -480,7 +458,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             }
             if let Some(q) = p.qualifier {
                 if let Some(qr) = first.get(q).copied().flatten() {
-                    if contains_entry(g, qr, *r) {
+                    if g.contains(qr, *r) {
                         s += 3.0;
                     }
                 }
@@ -621,7 +599,7 @@ fn broken_names<'p>(
         let qualifier_broken = p
             .qualifier
             .and_then(target)
-            .is_some_and(|q| can_contain(g.kind(q)) && !contains_entry(g, q, b));
+            .is_some_and(|q| g.kind(q).can_contain() && !g.contains(q, b));
         if anchor_broken || qualifier_broken {
             broken.insert(k);
         }

@@ -62,6 +62,19 @@ pub struct LookupOptions {
     pub country: Option<String>,
     /// Allow the fuzzy fallback when nothing else matches.
     pub fuzzy: bool,
+    /// Prefer entries near this position (latitude, longitude): namesakes are told apart by where they lie.
+    pub near: Option<(f64, f64)>,
+}
+
+/// The most answers a lookup gives (every namesake of the commonest village names).
+const MAX_ANSWERS: usize = 1000;
+
+fn limit(opts: &LookupOptions) -> usize {
+    if opts.limit == 0 {
+        10
+    } else {
+        opts.limit.min(MAX_ANSWERS)
+    }
 }
 
 /// The prior importance of an entry, in log10-population units.
@@ -254,7 +267,50 @@ impl Gazetteer {
     }
 
     /// Candidates for a name, best first.
+    /// Candidates for a name, best first. "Name, Region" or "Name, Country" ("Andriivka, Donetsk", "Odessa,
+    /// Texas") keeps the name's entries inside a region or country the qualifier names, when there are any;
+    /// otherwise the whole query is looked up as one name ("Washington, D.C.").
     pub fn lookup(&self, query: &str, opts: &LookupOptions) -> Vec<Candidate> {
+        if let Some((name, qualifier)) = query.rsplit_once(',') {
+            let found = self.lookup_within(name.trim(), qualifier.trim(), opts);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        self.lookup_name(query, opts)
+    }
+
+    /// The entries of `name` inside a region or country that `qualifier` names, best first.
+    fn lookup_within(&self, name: &str, qualifier: &str, opts: &LookupOptions) -> Vec<Candidate> {
+        if name.is_empty() || qualifier.is_empty() {
+            return Vec::new();
+        }
+        let exact = LookupOptions {
+            limit: 50,
+            fuzzy: false,
+            near: None,
+            country: None,
+        };
+        let regions: Vec<EntryRef> = self
+            .lookup_name(qualifier, &exact)
+            .into_iter()
+            .map(|c| c.entry)
+            .filter(|r| self.kind(*r).can_contain())
+            .collect();
+        if regions.is_empty() {
+            return Vec::new();
+        }
+        let all = LookupOptions {
+            limit: MAX_ANSWERS,
+            ..opts.clone()
+        };
+        let mut found = self.lookup_name(name, &all);
+        found.retain(|c| regions.iter().any(|q| self.contains(*q, c.entry)));
+        found.truncate(limit(opts));
+        found
+    }
+
+    fn lookup_name(&self, query: &str, opts: &LookupOptions) -> Vec<Candidate> {
         let q = clean_query(query);
         let key = light_key(q);
         if key.is_empty() {
@@ -317,6 +373,10 @@ impl Gazetteer {
                 if region_hint && self.kind(*r).is_region() {
                     s += 1.0;
                 }
+                if let Some(at) = opts.near {
+                    let rec = self.record(*r);
+                    s += 6.0 * (-crate::geodesy::distance_km(at, (rec.lat, rec.lon)) / 50.0).exp();
+                }
                 let mt = mt_override.unwrap_or_else(|| match_type(e.best, e.best_historic));
                 Candidate {
                     entry: *r,
@@ -337,7 +397,7 @@ impl Gazetteer {
         });
         let mut seen = std::collections::HashSet::new();
         cands.retain(|c| seen.insert(self.id(c.entry).to_string()));
-        cands.truncate(if opts.limit == 0 { 10 } else { opts.limit });
+        cands.truncate(limit(opts));
         for c in &mut cands {
             c.matched = self.matched_name(c.entry, &key, c.source, &fuzzy_keys);
         }

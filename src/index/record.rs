@@ -69,6 +69,11 @@ impl Kind {
         }
     }
 
+    /// Regions whose members the gazetteer can tell (places carry their country, admin1 and admin2 codes).
+    pub fn can_contain(self) -> bool {
+        matches!(self, Kind::Country | Kind::Admin1 | Kind::Admin2)
+    }
+
     pub fn is_region(self) -> bool {
         matches!(
             self,
