@@ -600,6 +600,27 @@ mod tests {
     }
 
     #[test]
+    fn region_lists_share_one_plural_type_word() {
+        let ids =
+            |t: &str| -> Vec<Option<String>> { mentions(t).into_iter().map(|m| m.1).collect() };
+        let want =
+            |v: &[&str]| -> Vec<Option<String>> { v.iter().map(|s| Some(s.to_string())).collect() };
+        assert_eq!(
+            ids("Shelling hit Zaporizhia and Kherson Oblasts."),
+            want(&["geonames:687699", "geonames:706442"])
+        );
+        // Russian border oblasts named after their capitals (the packages give only "Kurskaya oblast'").
+        assert_eq!(
+            ids("Drones flew over Kursk, Voronezh, and Belgorod Oblasts."),
+            want(&["geonames:538555", "geonames:472039", "geonames:578071"])
+        );
+        assert_eq!(
+            ids("Troops withdrew from the Chernihiv and Sumy regions."),
+            want(&["geonames:710734", "geonames:692196"])
+        );
+    }
+
+    #[test]
     fn rivers_facilities_and_fleets_are_not_towns() {
         let m = mentions(
             "Troops crossed the Dnipro near Kherson and fought along the Oskil. The Zaporizhzhia nuclear \
