@@ -95,3 +95,24 @@ fn missing_input_is_an_error() {
     assert!(!ok);
     assert!(err.contains("/nonexistent/article.txt"), "{err}");
 }
+
+#[test]
+fn non_settlements_carry_a_kind_unknown_places_none() {
+    let text =
+        b"Barges crossed the Dnipro River; Kherson Airbase was shelled near Verkhnomaianske.";
+    let (ok, recs, _) = run(&["-"], Some(text));
+    assert!(ok);
+    let kinds: Vec<(&str, &Value)> = recs
+        .iter()
+        .map(|r| (r["text"].as_str().unwrap_or(""), &r["kind"]))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Dnipro", &Value::from("river")),
+            ("Kherson", &Value::from("facility")),
+            ("Verkhnomaianske", &Value::Null),
+        ]
+    );
+    assert!(recs.iter().all(|r| r["id"].is_null()));
+}

@@ -84,7 +84,7 @@ pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> Mentio
         text: &m.text,
         id: place.as_ref().map(|p| p.id.clone()),
         name: place.as_ref().map(|p| p.name.clone()),
-        kind: place.as_ref().map(|p| p.kind),
+        kind: m.kind(g),
         lat: place.as_ref().map(|p| round(p.lat, 6)),
         lon: place.as_ref().map(|p| round(p.lon, 6)),
         country: place.as_ref().map(|p| p.country.clone()),
@@ -122,7 +122,7 @@ fn write_doc(
                     clean(&m.text),
                     p.as_ref().map(|p| p.id.as_str()).unwrap_or(""),
                     p.as_ref().map(|p| clean(&p.name)).unwrap_or_default(),
-                    p.as_ref().map(|p| p.kind).unwrap_or(""),
+                    m.kind(g).unwrap_or(""),
                     p.as_ref()
                         .map(|p| format!("{:.6}", p.lat))
                         .unwrap_or_default(),
@@ -152,8 +152,11 @@ fn write_doc(
                             m.score
                         )
                     }
-                    None if m.non_settlement => {
-                        "not a settlement (river, sea, island or facility)".into()
+                    None if m.is_non_settlement() => {
+                        format!(
+                            "not a settlement ({})",
+                            m.feature.map_or("", |f| f.as_str())
+                        )
                     }
                     None => "unresolved".into(),
                 };

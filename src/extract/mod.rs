@@ -5,6 +5,7 @@
 //! document context).
 
 pub mod cues;
+pub mod feature;
 pub mod lexicon;
 pub mod recognize;
 pub mod resolve;
@@ -32,8 +33,25 @@ pub struct Mention {
     /// How many gazetteer entries carry the name.
     pub candidates: usize,
     pub role: Role,
-    /// The name denotes a river, sea, island or facility ("the Dnipro river").
-    pub non_settlement: bool,
+    /// What the name denotes when it is no settlement: a river, sea, island or facility ("the Dnipro
+    /// river", "Kherson Airbase").
+    pub feature: Option<feature::Feature>,
+}
+
+impl Mention {
+    /// Whether the name denotes a river, sea, island or facility, not a settlement.
+    pub fn is_non_settlement(&self) -> bool {
+        self.feature.is_some()
+    }
+
+    /// What the mention names: its entry's kind (place, admin1, country...), else its feature's (river,
+    /// facility...); None for an unknown place.
+    pub fn kind(&self, g: &Gazetteer) -> Option<&'static str> {
+        match self.entry {
+            Some(e) => Some(g.kind(e).as_str()),
+            None => self.feature.map(feature::Feature::as_str),
+        }
+    }
 }
 
 /// A mappable place mention (resolved, not a country or continent, not a river or sea, not a hyphenated modifier such
@@ -68,7 +86,7 @@ pub fn place_spans(
         .filter(|(_, m)| {
             m.entry.is_some_and(|e| {
                 !matches!(g.kind(e), Kind::Country | Kind::WorldRegion | Kind::Area)
-            }) && !m.non_settlement
+            }) && !m.is_non_settlement()
         })
         .filter_map(|(i, m)| {
             let (start, end) = crate::text::token_span(toks, m.start, m.end)?;
@@ -244,7 +262,7 @@ impl<'g> Extractor<'g> {
                     && !settlement_cue)
                     || *verdict == Verdict::Unknown,
                 variant: *verdict == Verdict::Unknown,
-                non_settlement: *verdict == Verdict::NonSettlement,
+                non_settlement: matches!(verdict, Verdict::NonSettlement(_)),
             });
         }
         let res = resolve::resolve(self.g, &pending, cands);
@@ -252,8 +270,11 @@ impl<'g> Extractor<'g> {
             .zip(res)
             .filter(|((_, verdict), r)| !r.dropped || *verdict == Verdict::Unknown)
             .map(|((s, verdict), r)| {
-                let non_settlement = *verdict == Verdict::NonSettlement;
-                let entry = if non_settlement || r.dropped {
+                let feature = match verdict {
+                    Verdict::NonSettlement(f) => Some(*f),
+                    _ => None,
+                };
+                let entry = if feature.is_some() || r.dropped {
                     None
                 } else {
                     r.entry
@@ -272,7 +293,7 @@ impl<'g> Extractor<'g> {
                     score: if entry.is_some() { r.score } else { 0.0 },
                     candidates: r.candidates,
                     role: recognize::role(&ctx, s, polity),
-                    non_settlement,
+                    feature,
                 }
             })
             .collect()
@@ -700,6 +721,28 @@ mod tests {
         // "[Vladimir] Putin": an editor's insertion is the given name before a surname (Putin is also a
         // village's alternate name).
         assert!(!texts("He said [Vladimir] Putin would not stop.").contains(&"Putin".to_string()));
+    }
+
+    #[test]
+    fn non_settlements_say_what_they_are() {
+        let g = Gazetteer::bundled().unwrap();
+        let x = Extractor::new(&g);
+        let text = "Boats crossed the Dnipro River at dawn. Kherson Airbase burned; the Sea of Azov froze; \
+                    the Zaporizhzhia Nuclear Power Plant went dark.";
+        let kinds: Vec<(String, Option<&str>)> = x
+            .extract(text.as_bytes())
+            .iter()
+            .map(|m| (m.text.clone(), m.kind(&g)))
+            .collect();
+        let want = [
+            ("Dnipro", Some("river")),
+            ("Kherson", Some("facility")),
+            ("Azov", Some("sea")),
+            ("Zaporizhzhia", Some("facility")),
+        ];
+        let want: Vec<(String, Option<&str>)> =
+            want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+        assert_eq!(kinds, want);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::feature::Feature;
 use super::lexicon;
 use super::resolve::NameInfo;
 use super::scan::Spot;
@@ -14,7 +15,7 @@ pub enum Verdict {
     /// A place mention.
     Place,
     /// A toponym that names a river, sea, island or facility, not the same-named settlement.
-    NonSettlement,
+    NonSettlement(Feature),
     /// Not a place mention.
     Reject,
     /// The second word of a person's name ("Kelly" in "John Kelly"): later bare uses are the person too.
@@ -267,7 +268,7 @@ pub fn judge(
         let nl = n.to_lowercase();
         let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
         if contains(FEATURE_WORDS, nl) {
-            return Verdict::NonSettlement;
+            return Verdict::NonSettlement(Feature::of_word(nl));
         }
         // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
         let dateline = all_caps(surface) && !acronym;
@@ -346,7 +347,7 @@ pub fn judge(
                 w.as_str(),
                 "sea" | "gulf" | "strait" | "bay" | "straits" | "isle" | "lake"
             ) {
-                return Verdict::NonSettlement;
+                return Verdict::NonSettlement(Feature::of_word(&w));
             }
         }
     }
@@ -362,7 +363,7 @@ pub fn judge(
         let ends_clause =
             after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n']);
         if ends_clause || next.is_some_and(|n| contains(AFTER_RIVER, &n.to_lowercase())) {
-            return Verdict::NonSettlement;
+            return Verdict::NonSettlement(Feature::River);
         }
     }
     // A single word that is also an ordinary word or a person's name needs the text to say it is a place:
