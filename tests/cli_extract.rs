@@ -116,3 +116,15 @@ fn non_settlements_carry_a_kind_unknown_places_none() {
     );
     assert!(recs.iter().all(|r| r["id"].is_null()));
 }
+
+#[test]
+fn an_unresolved_shared_name_lists_its_candidates() {
+    let (ok, recs, _) = run(&["-"], Some(b"Shelling hit Andriivka. Berlin was quiet."));
+    assert!(ok);
+    assert!(recs[0]["id"].is_null());
+    let alts = recs[0]["alternatives"].as_array().expect("alternatives");
+    assert_eq!(alts.len(), 10);
+    assert!(recs[0]["candidates"].as_u64().unwrap_or(0) > 50);
+    assert_eq!(recs[1]["id"], "geonames:2950159");
+    assert_eq!(recs[1]["alternatives"], Value::Array(Vec::new()));
+}

@@ -72,10 +72,12 @@ pub struct MentionRecord<'a> {
     admin1: Option<String>,
     score: f64,
     candidates: usize,
+    /// An unresolved name's best candidates (ids), best first.
+    alternatives: Vec<&'a str>,
     role: &'static str,
 }
 
-pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
+pub fn mention_record<'a>(g: &'a Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
     let place = m.entry.map(|e| g.place(e));
     MentionRecord {
         doc,
@@ -91,6 +93,7 @@ pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> Mentio
         admin1: place.as_ref().and_then(|p| p.admin1.clone()),
         score: round(m.score, 3),
         candidates: m.candidates,
+        alternatives: m.alternatives.iter().map(|e| g.id(*e)).collect(),
         role: m.role.as_str(),
     }
 }

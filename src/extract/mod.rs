@@ -36,6 +36,9 @@ pub struct Mention {
     /// What the name denotes when it is no settlement: a river, sea, island or facility ("the Dnipro
     /// river", "Kherson Airbase").
     pub feature: Option<feature::Feature>,
+    /// An unresolved name's best candidates, best first (empty when resolved): the namesakes the text did
+    /// not tell apart.
+    pub alternatives: Vec<EntryRef>,
 }
 
 impl Mention {
@@ -294,6 +297,11 @@ impl<'g> Extractor<'g> {
                     candidates: r.candidates,
                     role: recognize::role(&ctx, s, polity),
                     feature,
+                    alternatives: if feature.is_some() {
+                        Vec::new()
+                    } else {
+                        r.alternatives
+                    },
                 }
             })
             .collect()

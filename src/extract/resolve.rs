@@ -127,7 +127,13 @@ pub struct Resolution {
     pub entry: Option<EntryRef>,
     pub score: f64,
     pub candidates: usize,
+    /// An unresolved name's best candidates (at most [`ALTERNATIVES`]), best first: what the text would have
+    /// to say to tell them apart.
+    pub alternatives: Vec<EntryRef>,
 }
+
+/// How many candidates an unresolved mention lists.
+pub const ALTERNATIVES: usize = 10;
 
 /// The gazetteer entries carrying one name, best prior first.
 pub struct Cands {
@@ -517,6 +523,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 entry: None,
                 score: 0.0,
                 candidates: 0,
+                alternatives: Vec::new(),
             });
             continue;
         };
@@ -545,11 +552,16 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             Some(best)
         };
         let dropped = p.doubtful && !supported(g, best, &place_index, &named_regions, &countries);
+        let alternatives = match entry {
+            None => ranked.iter().take(ALTERNATIVES).map(|(r, _)| *r).collect(),
+            Some(_) => Vec::new(),
+        };
         out.push(Resolution {
             dropped,
             entry,
             score: (conf * 1000.0).round() / 1000.0,
             candidates: n,
+            alternatives,
         });
     }
     out
