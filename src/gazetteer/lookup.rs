@@ -77,10 +77,18 @@ fn limit(opts: &LookupOptions) -> usize {
     }
 }
 
+/// The population assumed for a populated place that has none.
+const UNKNOWN_VILLAGE: u64 = 300;
+
 /// The prior importance of an entry, in log10-population units.
 pub fn importance(g: &Gazetteer, r: EntryRef) -> f64 {
     let rec = g.record(r);
-    let pop = (rec.population.max(100)) as f64;
+    // A populated place of unknown population (most villages of the full Ukrainian dump) counts as a
+    // typical village, not as the smallest one.
+    let pop = match (rec.population, Kind::from_code(rec.kind)) {
+        (0, Kind::Place) => UNKNOWN_VILLAGE,
+        (p, _) => p.max(100),
+    } as f64;
     let fc = g.feature_code(r);
     match Kind::from_code(rec.kind) {
         Kind::Country | Kind::WorldRegion => pop.log10() + 1.5,
