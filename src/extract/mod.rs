@@ -317,21 +317,21 @@ static NEAR_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 
 static DISTANCE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^,?\s*(?:some|about|around|roughly|approximately|nearly|almost|just|less\s+than|more\s+than|over|under)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+        r"(?i)^(?:,|\s*\()?\s*(?:(?:both|all|each)\s+)?(within|up\s+to|some|about|around|roughly|approximately|nearly|almost|just|less\s+than|more\s+than|over|under)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)(?:\s+the\s+(?:city|town)\s+of)?\s*$",
     )
     .expect("distance pattern")
 });
 
 static DIRECTION_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^,?\s*(?:(?:just|directly|slightly|immediately)\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of(?:\s+the\s+(?:city|town)\s+of)?\s*$",
+        r"(?i)^(?:,|\s*\()?\s*(?:(?:both|all|each)\s+)?(?:(?:just|directly|slightly|immediately)\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of(?:\s+the\s+(?:city|town)\s+of)?\s*$",
     )
     .expect("direction pattern")
 });
 
 static WITHIN_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^,?\s*in\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$",
+        r"(?i)^(?:,|\s*\()?\s*(?:(?:a|the)\s+(?:village|town|city|settlement)\s+)?in\s+(?:the\s+)?(?:(eastern|western|northern|southern|north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)?$",
     )
     .expect("within pattern")
 });
@@ -345,23 +345,36 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
         return Some(resolve::Anchor::Near(next, 60.0));
     }
     if let Some(c) = DISTANCE_GAP.captures(gap) {
-        let v: f64 = c.get(1)?.as_str().replace(',', ".").parse().ok()?;
-        let km = if c.get(2)?.as_str().to_lowercase().starts_with('m') {
+        let v: f64 = c.get(2)?.as_str().replace(',', ".").parse().ok()?;
+        let km = if c.get(3)?.as_str().to_lowercase().starts_with('m') {
             v * 1.609_344
         } else {
             v
         };
         let bearing = c
-            .get(3)
+            .get(4)
             .and_then(|d| crate::links::direction_bearing(d.as_str()));
-        return Some(resolve::Anchor::Distance(next, km, bearing));
+        // "within 70 km southwest of": anywhere up to that distance, not at it.
+        let up_to = c
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str().to_lowercase().as_str(), "within" | "up to"));
+        return Some(match (up_to, bearing) {
+            (true, Some(b)) => resolve::Anchor::Toward(next, b, km),
+            (true, None) => resolve::Anchor::Near(next, km),
+            (false, _) => resolve::Anchor::Distance(next, km, bearing),
+        });
     }
-    if WITHIN_GAP.is_match(gap) {
-        return Some(resolve::Anchor::Within(next));
+    if let Some(c) = WITHIN_GAP.captures(gap) {
+        // "in southern Donetsk Oblast": the part of the region; "central" names none.
+        let part = c.get(1).and_then(|d| {
+            let d = d.as_str().to_lowercase();
+            crate::links::direction_bearing(d.strip_suffix("ern").unwrap_or(&d))
+        });
+        return Some(resolve::Anchor::Within(next, part));
     }
     if let Some(c) = DIRECTION_GAP.captures(gap) {
         let bearing = crate::links::direction_bearing(c.get(1)?.as_str())?;
-        return Some(resolve::Anchor::Toward(next, bearing));
+        return Some(resolve::Anchor::Toward(next, bearing, resolve::TOWARD_KM));
     }
     None
 }
@@ -702,6 +715,26 @@ mod tests {
         );
         assert_eq!(m[0].1.as_deref(), Some("geonames:713174"));
         assert_eq!(m[1].1.as_deref(), Some("geonames:705104"));
+    }
+
+    #[test]
+    fn parenthesised_and_regional_locations() {
+        // "(both within 70 km southwest of Avdiivka)": a bound, shared by the list.
+        let m = mentions("Russian troops took Zelenyi Hai and Petrivske (both within 70 km southwest of Avdiivka).");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:9529315"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:697278"));
+        // "a village in southern Donetsk Oblast": inside the region, south of its point.
+        let g = Gazetteer::bundled().unwrap();
+        let x = Extractor::new(&g);
+        let m = x.extract(
+            b"Separatists said they held Novoselivka, a village in southern Donetsk Oblast.",
+        );
+        let p = g.place(m[0].entry.expect("resolved"));
+        assert_eq!(p.admin1.as_deref(), Some("Donetsk Oblast"));
+        assert!(p.lat < 48.05, "{p:?}");
+        // A region phrase reads "Kyiv" as Kyiv Oblast, not the capital's own region.
+        let m = mentions("Ukraine regained all of the Kyiv and Zhytomyr oblasts.");
+        assert_eq!(m[1].1.as_deref(), Some("geonames:703446"));
     }
 
     #[test]

@@ -40,6 +40,9 @@ impl Pending {
     }
 }
 
+/// How far "south of X" reaches when the text gives no distance.
+pub const TOWARD_KM: f64 = 50.0;
+
 /// A stated location relative to another mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Anchor {
@@ -47,10 +50,12 @@ pub enum Anchor {
     Near(usize, f64),
     /// About `km` from the mention at this index, in the stated direction (a bearing from it) if any.
     Distance(usize, f64, Option<f64>),
-    /// In the stated direction from the mention at this index, not far ("south of Bakhmut": within 50 km).
-    Toward(usize, f64),
+    /// In the stated direction (a bearing) from the mention at this index, within some km ("south of
+    /// Bakhmut": [`TOWARD_KM`]; "within 70 km southwest of Avdiivka": 70).
+    Toward(usize, f64, f64),
     /// Inside the region (or country) of the mention at this index.
-    Within(usize),
+    /// With a bearing, in that part of it ("in southern Donetsk Oblast": south of the region's point).
+    Within(usize, Option<f64>),
 }
 
 impl Anchor {
@@ -58,8 +63,8 @@ impl Anchor {
         match self {
             Anchor::Near(j, _)
             | Anchor::Distance(j, _, _)
-            | Anchor::Toward(j, _)
-            | Anchor::Within(j) => j,
+            | Anchor::Toward(j, _, _)
+            | Anchor::Within(j, _) => j,
         }
     }
 
@@ -83,8 +88,8 @@ impl Anchor {
         let fit = match self {
             Anchor::Near(_, km) => 1.0 - d / km,
             Anchor::Distance(_, km, _) => 1.0 - (d - km).abs() / (0.35 * km).max(15.0),
-            Anchor::Toward(..) => 1.0 - d / 50.0,
-            Anchor::Within(_) => 1.0,
+            Anchor::Toward(_, _, km) => 1.0 - d / km,
+            Anchor::Within(..) => 1.0,
         };
         fit.clamp(0.0, 1.0)
     }
@@ -115,20 +120,25 @@ impl Anchor {
                 });
                 Some(ring && heading)
             }
-            Anchor::Toward(_, bearing) => {
+            Anchor::Toward(_, bearing, km) => {
                 if g.kind(a) != Kind::Place {
                     return None;
                 }
                 let (x, y) = (g.record(r), g.record(a));
                 let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
                 let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                Some(d <= 50.0 * slack && angle_ok((actual - bearing).rem_euclid(360.0), d))
+                Some(d <= km * slack && angle_ok((actual - bearing).rem_euclid(360.0), d))
             }
-            Anchor::Within(_) => {
+            Anchor::Within(_, part) => {
                 if !g.kind(a).can_contain() {
                     return None;
                 }
-                Some(g.contains(a, r))
+                let (x, y) = (g.record(r), g.record(a));
+                let in_part = part.is_none_or(|b| {
+                    let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
+                    angle_ok((actual - b).rem_euclid(360.0), f64::INFINITY)
+                });
+                Some(g.contains(a, r) && in_part)
             }
         }
     }
@@ -327,6 +337,28 @@ fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
     Cands::new(g, list, primary)
 }
 
+/// What a region phrase adds to a region whose name has a type word: its bare name is then the region's own
+/// name, not a borrowed stem (the stem's -1.5 and the -0.5 for a name other entries bear, and a little more).
+const TYPED_REGION: f64 = 3.5;
+
+/// The regions among a name's candidates, for a region phrase ("Kyiv and Zhytomyr oblasts"): a region whose
+/// own name carries a type word (Kyiv Oblast) before one that has none (the city of Kyiv, a region itself).
+fn region_candidates(g: &Gazetteer, all: &Cands) -> Cands {
+    let mut v: Vec<((EntryRef, f64), bool)> = all
+        .list
+        .iter()
+        .zip(&all.primary)
+        .filter(|((r, _), _)| g.kind(*r).is_region())
+        .map(|((r, s), p)| {
+            let typed = crate::index::builder::region_stem(g.name(*r)).is_some();
+            ((*r, s + if typed { TYPED_REGION } else { 0.0 }), *p)
+        })
+        .collect();
+    v.sort_by(|a, b| b.0 .1.total_cmp(&a.0 .1).then(a.0 .0.cmp(&b.0 .0)));
+    let (list, primary) = v.into_iter().unzip();
+    Cands::new(g, list, primary)
+}
+
 /// Resolves all mentions of one document.
 pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
     // Candidates depend only on the key (and whether a region is wanted).
@@ -343,16 +375,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             }
             regions
                 .entry(p.key.as_str())
-                .or_insert_with(|| {
-                    let (list, primary) = all
-                        .list
-                        .iter()
-                        .zip(&all.primary)
-                        .filter(|((r, _), _)| g.kind(*r).is_region())
-                        .map(|(c, p)| (*c, *p))
-                        .unzip();
-                    Arc::new(Cands::new(g, list, primary))
-                })
+                .or_insert_with(|| Arc::new(region_candidates(g, &all)))
                 .clone()
         })
         .collect();
