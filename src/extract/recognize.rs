@@ -368,8 +368,11 @@ pub fn judge(
     }
     // A single word that is also an ordinary word or a person's name needs the text to say it is a place:
     // a locative before it ("in Reading"), a qualifier after it ("Nice, France"), or (for ordinary words in
-    // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan").
-    if single && !info.country && (english || given || surname) {
+    // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan"). So does a word that is
+    // only an alternate name of villages ("Putin" for Putiatyntsi): what it names the text must show.
+    let village_alias =
+        !info.primary && !info.admin1 && info.place_population < 1_000 && !info.with_article;
+    if single && !info.country && (english || given || surname || village_alias) {
         let locative = prev.is_some_and(|(p, _)| contains(LOCATIVES, &p.to_lowercase()));
         let qualified = ctx.text[s.end..].starts_with(", ")
             && spot_starts.contains(&(s.end + 2))
