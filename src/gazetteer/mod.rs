@@ -189,14 +189,25 @@ impl Gazetteer {
 
     /// The admin2 region (a raion, a county) an entry lies in.
     pub fn admin2_of(&self, r: EntryRef) -> Option<EntryRef> {
-        if matches!(self.kind(r), Kind::Admin1 | Kind::Country) {
+        if matches!(self.kind(r), Kind::Admin1 | Kind::Admin2 | Kind::Country) {
             return None;
         }
-        self.region_by_codes(r, true).filter(|a| *a != r)
+        let idx = self.record(r).admin2_idx;
+        if idx != u32::MAX {
+            return Some(EntryRef {
+                layer: r.layer,
+                idx,
+            });
+        }
+        self.region_by_codes(r, true)
     }
 
-    /// The admin1 (or, with `admin2`, the admin2) region whose codes are the entry's, from any layer.
+    /// The admin1 (or, with `admin2`, the admin2) region whose codes are the entry's, from another layer.
     fn region_by_codes(&self, r: EntryRef, admin2: bool) -> Option<EntryRef> {
+        // One layer: the builder has linked every entry to its regions already.
+        if self.layers.len() < 2 {
+            return None;
+        }
         let rec = self.record(r);
         let a1 = self.admin1_code(r);
         let a2 = if admin2 { self.admin2_code(r) } else { "" };

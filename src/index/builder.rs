@@ -88,7 +88,8 @@ pub struct Builder {
     interned: HashMap<String, StrRef>,
     exact: Vec<(String, u32)>,
     slavic: Vec<(String, u32)>,
-    admin1: HashMap<([u8; 2], String), u32>,
+    /// Admin1 and admin2 records by country, admin1 code and admin2 code (empty for admin1).
+    regions: HashMap<([u8; 2], String, String), u32>,
 }
 
 const MAX_KEY_BYTES: usize = 120;
@@ -147,6 +148,7 @@ impl Builder {
             population: row.population,
             geonameid: row.geonameid,
             admin1_idx: u32::MAX,
+            admin2_idx: u32::MAX,
             id: self.push_str(&row.id),
             name,
             geonames_name,
@@ -158,11 +160,17 @@ impl Builder {
             demonyms: self.push_str(&row.demonyms.join("|")),
             country,
             kind: row.kind.code(),
-            _pad: [0; 5],
+            _pad: [0; 1],
         };
         self.records.push(rec);
-        if row.kind == Kind::Admin1 {
-            self.admin1.insert((country, row.admin1_code.clone()), idx);
+        if matches!(row.kind, Kind::Admin1 | Kind::Admin2) {
+            let a2 = if row.kind == Kind::Admin2 {
+                row.admin2_code.clone()
+            } else {
+                String::new()
+            };
+            self.regions
+                .insert((country, row.admin1_code.clone(), a2), idx);
         }
         self.add_names(idx, row, display);
         true
@@ -244,17 +252,24 @@ impl Builder {
         }
     }
 
-    /// Links records to their admin1 record and compiles the FSTs.
+    /// Links records to their admin1 and admin2 records and compiles the FSTs.
     pub fn finish(mut self) -> Result<Compiled, fst::Error> {
+        let text = |s: &[u8], r: StrRef| {
+            std::str::from_utf8(&s[r.off as usize..(r.off + r.len) as usize])
+                .unwrap_or("")
+                .to_string()
+        };
         for i in 0..self.records.len() {
             let r = self.records[i];
-            let code = std::str::from_utf8(
-                &self.strings[r.admin1.off as usize..(r.admin1.off + r.admin1.len) as usize],
-            )
-            .unwrap_or("")
-            .to_string();
-            if let Some(a) = self.admin1.get(&(r.country, code)) {
+            let (a1, a2) = (text(&self.strings, r.admin1), text(&self.strings, r.admin2));
+            if let Some(a) = self.regions.get(&(r.country, a1.clone(), String::new())) {
                 self.records[i].admin1_idx = *a;
+            }
+            let own = Kind::from_code(r.kind);
+            if !a2.is_empty() && !matches!(own, Kind::Admin1 | Kind::Admin2 | Kind::Country) {
+                if let Some(a) = self.regions.get(&(r.country, a1, a2)) {
+                    self.records[i].admin2_idx = *a;
+                }
             }
         }
         let mut postings = Vec::new();

@@ -92,6 +92,8 @@ pub struct Record {
     pub geonameid: u32,
     /// Index of this entry's admin1 record in the same index, or `u32::MAX`.
     pub admin1_idx: u32,
+    /// Index of this entry's admin2 record in the same index, or `u32::MAX`.
+    pub admin2_idx: u32,
     pub id: StrRef,
     /// The display name: for Ukrainian places the national romanization (KMU 2010) of the entry's Ukrainian
     /// name, when it spells the GeoNames name ("Avdiivka" for Avdiyivka); else the GeoNames name.
@@ -106,7 +108,7 @@ pub struct Record {
     pub demonyms: StrRef,
     pub country: [u8; 2],
     pub kind: u8,
-    pub _pad: [u8; 5],
+    pub _pad: [u8; 1],
 }
 
 /// How a name reached an entry. Stored in the low bits of a posting.
