@@ -421,7 +421,10 @@ impl Gazetteer {
         fuzzy_keys: &[String],
     ) -> String {
         let rec = self.record(r);
-        let mut all: Vec<(String, Option<Variant>)> = vec![(self.name(r).to_string(), None)];
+        let mut all: Vec<(String, Option<Variant>)> = vec![
+            (self.name(r).to_string(), None),
+            (self.geonames_name(r).to_string(), None),
+        ];
         for field in [rec.names, rec.historic] {
             for n in self.str(r, field).split('|').filter(|n| !n.is_empty()) {
                 all.push((n.to_string(), None));

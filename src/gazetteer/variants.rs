@@ -32,7 +32,7 @@ impl Gazetteer {
                 }),
             }
         };
-        add(&mut groups, "GeoNames", self.name(r));
+        add(&mut groups, "GeoNames", self.geonames_name(r));
         let names: Vec<&str> = self.str(r, rec.names).split('|').collect();
         for n in &names {
             add(&mut groups, "GeoNames", n);
