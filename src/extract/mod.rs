@@ -212,20 +212,7 @@ impl<'g> Extractor<'g> {
         kept.sort_by_key(|(s, _)| s.start);
         let spans: Vec<(usize, usize)> = kept.iter().map(|(s, _)| (s.start, s.end)).collect();
         let listed_regions = plural_region_lists(&text, &spans);
-        // Stated locations: "X near Y", "X, 30 km south of Y", "X in the Y region"; the members of a list
-        // share one ("Andriivka and Klishchiivka, south of Bakhmut").
-        let mut anchors: Vec<Option<resolve::Anchor>> = (0..kept.len())
-            .map(|i| {
-                let (n, _) = kept.get(i + 1)?;
-                resolve_anchor(text.get(kept[i].0.end..n.start)?, i + 1)
-            })
-            .collect();
-        for i in (0..kept.len().saturating_sub(1)).rev() {
-            let gap = text.get(kept[i].0.end..kept[i + 1].0.start).unwrap_or("");
-            if anchors[i].is_none() && matches!(gap.trim(), "," | "and" | ", and" | "or" | ", or") {
-                anchors[i] = anchors[i + 1];
-            }
-        }
+        let anchors = stated_locations(&text, &spans);
         let mut pending = Vec::with_capacity(kept.len());
         for (i, (s, verdict)) in kept.iter().enumerate() {
             let wants_region = listed_regions.contains(&i)
@@ -247,13 +234,17 @@ impl<'g> Extractor<'g> {
                         )
                     })
             });
-            let anchor = anchors[i];
+            let (anchor, anchor_shared) = match anchors[i] {
+                Some((a, shared)) => (Some(a), shared),
+                None => (None, false),
+            };
             pending.push(Pending {
                 key: s.key.clone(),
                 wants_region,
                 qualifier,
                 settlement_cue,
                 anchor,
+                anchor_shared,
                 // A stated location or a settlement cue says it is a place after all. An unknown name is
                 // resolved only through a spelling variant the document's places support.
                 // ("Lyman, 150 km south-east of Kharkiv"; "X in Y" says less: "the Fleet in Sevastopol").
@@ -335,6 +326,24 @@ static WITHIN_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     )
     .expect("within pattern")
 });
+
+/// Stated locations of mentions (by their sorted spans): "X near Y", "X, 30 km south of Y", "X in the Y
+/// region", each with whether it is shared from the next member of a list ("Andriivka and Klishchiivka, south
+/// of Bakhmut": Andriivka shares Klishchiivka's).
+fn stated_locations(text: &str, spans: &[(usize, usize)]) -> Vec<Option<(resolve::Anchor, bool)>> {
+    let gap = |i: usize| text.get(spans[i].1..spans.get(i + 1)?.0);
+    let mut anchors: Vec<Option<(resolve::Anchor, bool)>> = (0..spans.len())
+        .map(|i| resolve_anchor(gap(i)?, i + 1).map(|a| (a, false)))
+        .collect();
+    for i in (0..spans.len().saturating_sub(1)).rev() {
+        let list =
+            gap(i).is_some_and(|g| matches!(g.trim(), "," | "and" | ", and" | "or" | ", or"));
+        if anchors[i].is_none() && list {
+            anchors[i] = anchors[i + 1].map(|(a, _)| (a, true));
+        }
+    }
+    anchors
+}
 
 /// The anchor a gap between two mentions states ("near", "30 km south of", "in the").
 fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
@@ -735,6 +744,23 @@ mod tests {
         // A region phrase reads "Kyiv" as Kyiv Oblast, not the capital's own region.
         let m = mentions("Ukraine regained all of the Kyiv and Zhytomyr oblasts.");
         assert_eq!(m[1].1.as_deref(), Some("geonames:703446"));
+    }
+
+    #[test]
+    fn only_a_telling_location_unresolves_a_name() {
+        // The location after a list may be its last member's alone ("Bilohorivka (12 km south of Kreminna)").
+        let m = mentions(
+            "Ukrainian troops repelled attacks near Chervonopopivka and Bilohorivka (about 12 km south of Kreminna).",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("geonames:710547"));
+        // "near Novomyhailivka": a misspelt namesake village's first guess locates nothing, so it does not
+        // unresolve Marinka here or anywhere else in the document.
+        let m = mentions(
+            "Fighting raged south of Marinka near Novomyhailivka (36 km southwest of Avdiivka). Russian troops tried \
+             to cut the road through Marinka.",
+        );
+        assert_eq!(m[0].1.as_deref(), Some("geonames:701845"));
+        assert_eq!(m[3].1.as_deref(), Some("geonames:701845"));
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct Pending {
     pub settlement_cue: bool,
     /// "X near Y", "X, 30 km north of Y", "X in the Y region": the mention that locates this one.
     pub anchor: Option<Anchor>,
+    /// The anchor is shared from the next member of a list ("X and Y (12 km south of Z)"): it may be Y's
+    /// alone, so it picks among X's namesakes but does not unresolve X.
+    pub anchor_shared: bool,
     /// The recogniser was unsure the name is a place ("Lyman" is also a surname): it is kept only when the
     /// document's other places support its resolution, and it does not shape the document's geography.
     pub doubtful: bool,
@@ -389,6 +392,20 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             _ => false,
         })
         .collect();
+    // The reading each stated location refers to: a confident one, a town or a region, of another name
+    // ("Andriivka, south of Bakhmut"); a namesake village's first guess or a name locating itself says nothing.
+    let anchor_at: Vec<Option<EntryRef>> = pending
+        .iter()
+        .map(|p| {
+            let j = p.anchor?.target();
+            let a = first.get(j).copied().flatten()?;
+            let telling =
+                confident[j] || g.kind(a) != Kind::Place || g.record(a).population >= 10_000;
+            // "northeast of Lyman" makes Lyman a place, doubtful name or not; an unknown name's guess is no anchor.
+            let q = &pending[j];
+            (q.key != p.key && !q.variant && !q.non_settlement && telling).then_some(a)
+        })
+        .collect();
     // Document geography: countries and admin1 regions of the first choices, one vote per distinct name (a
     // name repeated ten times must not vouch for its own reading), confident choices weighing more.
     let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
@@ -510,8 +527,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             if p.settlement_cue && g.kind(*r) == Kind::Place {
                 s += 0.5;
             }
-            if let Some(anchor) = p.anchor.filter(|an| pending[an.target()].key != p.key) {
-                if let Some(a) = first.get(anchor.target()).copied().flatten() {
+            if let Some(anchor) = p.anchor {
+                if let Some(a) = anchor_at[i] {
                     if anchor.holds(g, *r, a) == Some(true) {
                         s += 2.0 + anchor.closeness(g, *r, a);
                     }
@@ -533,7 +550,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
     // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
     // unresolved.
-    let broken = broken_names(g, pending, &first, &cands, &finals);
+    let broken = broken_names(g, pending, &first, &anchor_at, &cands, &finals);
     // Regions the document names itself (not through one of its places).
     let named_regions: HashSet<EntryRef> = first
         .iter()
@@ -613,6 +630,7 @@ fn broken_names<'p>(
     g: &Gazetteer,
     pending: &'p [Pending],
     first: &[Option<EntryRef>],
+    anchor_at: &[Option<EntryRef>],
     cands: &[Arc<Cands>],
     finals: &[Vec<(EntryRef, f64)>],
 ) -> HashSet<(&'p str, bool)> {
@@ -643,9 +661,10 @@ fn broken_names<'p>(
                 .flatten()
                 .filter(|_| pending[j].key != p.key)
         };
-        let anchor_broken = p
-            .anchor
-            .is_some_and(|an| target(an.target()).is_some_and(|a| an.contradicted(g, b, a)));
+        // A location shared from a list may be the next member's alone: it does not unresolve this one.
+        let anchor_broken = !p.anchor_shared
+            && p.anchor
+                .is_some_and(|an| anchor_at[i].is_some_and(|a| an.contradicted(g, b, a)));
         let qualifier_broken = p
             .qualifier
             .and_then(target)
