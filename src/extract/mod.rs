@@ -778,6 +778,21 @@ mod tests {
     }
 
     #[test]
+    fn a_city_keeps_its_name_unless_the_document_is_about_a_villages_area() {
+        // One place nearby does not make "Mykolaiv" the Lviv-oblast town.
+        let m =
+            mentions("Drones hit Lviv. Fires burned along the Mykolaiv-Kherson Oblast frontline.");
+        assert_eq!(m[1].1.as_deref(), Some("geonames:700569"));
+        // Two do: the Rubizhne among Kharkiv-oblast villages, not the Luhansk-oblast city; alone, the city.
+        let m = mentions("Russian artillery shelled Rubizhne, Staryi Saltiv and Ruski Tyshky.");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:695273"));
+        assert_eq!(
+            mentions("Rubizhne was shelled again.")[0].1.as_deref(),
+            Some("geonames:695274")
+        );
+    }
+
+    #[test]
     fn road_codes_brackets_and_city_words_before_a_name() {
         let m = mentions("Convoys moved along the T1302 Bakhmut-Lysychansk highway.");
         assert_eq!(m[0].1.as_deref(), Some("geonames:713174"));

@@ -437,6 +437,17 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     let conf_index = SpatialIndex::new(g, conf_count.keys().copied());
     let place_index = SpatialIndex::new(g, place_count.keys().copied());
     let place_mentions: usize = place_count.values().sum();
+    // The biggest populated place each name can be.
+    let biggest: Vec<u64> = cands
+        .iter()
+        .map(|c| {
+            let places = c.list.iter().filter(|(r, _)| g.kind(*r) == Kind::Place);
+            places
+                .map(|(r, _)| g.record(*r).population)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     // Pass 2: context.
     let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
     // One sense per name, and per reading: "Donetsk" the region (in a list of regions) and the city differ.
@@ -507,15 +518,18 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             if g.kind(*r) == Kind::Place {
                 let rec = g.record(*r);
                 let own_conf = if confident[i] { own } else { None };
-                let nearest = conf_index
+                // The two nearest other confident places.
+                let near: Vec<f64> = conf_index
                     .nearest_sphere(rec.lat, rec.lon)
-                    .take(4)
-                    .find(|(o, _)| {
+                    .take(5)
+                    .filter(|(o, _)| {
                         *o != *r
                             && (Some(*o) != own_conf || conf_count.get(o).copied().unwrap_or(0) > 1)
                     })
-                    .map(|(_, d)| d);
-                s += proximity_bonus(nearest);
+                    .map(|(_, d)| d)
+                    .take(2)
+                    .collect();
+                s += proximity_bonus(&near, rec.population, biggest[i]);
             }
             if let Some(q) = p.qualifier {
                 if let Some(qr) = first.get(q).copied().flatten() {
@@ -691,11 +705,21 @@ fn well_known(g: &Gazetteer, r: EntryRef, cands: &Cands) -> bool {
 
 /// The bonus for lying `km` from the nearest of the document's other confident places: 0.8 within 150 km,
 /// and up to 2.0 more the closer it lies ("Pavlivka" in a paragraph about Donetsk-oblast villages is the
-/// Donetsk-oblast one, whatever the size of a namesake elsewhere).
-fn proximity_bonus(km: Option<f64>) -> f64 {
-    match km {
-        Some(d) if d <= 150.0 => 0.8 + 2.0 * (1.0 - d / 150.0),
-        _ => 0.0,
+/// Donetsk-oblast one, whatever the size of a namesake elsewhere). `near`: the distances of the nearest
+/// other confident places, nearest first. When the biggest namesake is a city (20,000 or more), a place ten
+/// times smaller gets the graded part only with two of the document's places around it: one nearby place does
+/// not make "Mykolaiv" beside Lviv the Lviv-oblast town, a paragraph about Kharkiv-oblast villages makes its
+/// "Rubizhne" the village, not the Luhansk-oblast city.
+fn proximity_bonus(near: &[f64], population: u64, biggest: u64) -> f64 {
+    let Some(&d) = near.first().filter(|d| **d <= 150.0) else {
+        return 0.0;
+    };
+    let comparable = biggest < 20_000 || population.saturating_mul(10) >= biggest;
+    let surrounded = near.get(1).is_some_and(|d2| *d2 <= 150.0);
+    0.8 + if comparable || surrounded {
+        2.0 * (1.0 - d / 150.0)
+    } else {
+        0.0
     }
 }
 
