@@ -803,6 +803,8 @@ mod tests {
         // "[Vladimir] Putin": an editor's insertion is the given name before a surname (Putin is also a
         // village's alternate name).
         assert!(!texts("He said [Vladimir] Putin would not stop.").contains(&"Putin".to_string()));
+        // A city's alternate name after a given name is a surname ("Lvova" is a name of Lviv).
+        assert!(!texts("The commissioner, Maria Lvova, spoke.").contains(&"Lvova".to_string()));
         // A word that is only an alternate name of a small village needs the text to make it a place.
         assert_eq!(
             texts("Bloggers blamed Putin for the retreat from Kherson."),

@@ -324,8 +324,12 @@ pub fn judge(
             && !contains(COMMON_WORDS, &pl)
         {
             // A well-known place that is nobody's name keeps its sense after another proper noun ("Air Canada",
-            // "Smart Dubai", "Trend Iran's").
-            let embedded = prominent && !given && !surname && (info.country || !english);
+            // "Smart Dubai", "Trend Iran's"), by its own name: "Maria Lvova" is no Lviv.
+            let embedded = prominent
+                && (info.primary || info.country || info.admin1)
+                && !given
+                && !surname
+                && (info.country || !english);
             if !embedded {
                 return if single {
                     Verdict::Surname
