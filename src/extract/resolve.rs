@@ -37,6 +37,14 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// A mention the text does nothing to locate or qualify: every such mention of a name scores alike.
+    fn is_plain(&self) -> bool {
+        self.qualifier.is_none()
+            && self.anchor.is_none()
+            && !self.settlement_cue
+            && !self.wants_region
+    }
+
     /// Whether the mention's reading counts in the document's geography.
     fn votes(&self) -> bool {
         !self.doubtful && !self.non_settlement
@@ -362,11 +370,120 @@ fn region_candidates(g: &Gazetteer, all: &Cands) -> Cands {
     Cands::new(g, list, primary)
 }
 
-/// Resolves all mentions of one document.
-pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
-    // Candidates depend only on the key (and whether a region is wanted).
+/// What the document's first readings say about its geography: the countries and admin1 regions they lie in
+/// (one vote per distinct name: a name repeated ten times must not vouch for its own reading; confident
+/// readings weigh more) and where its places lie (R-trees, so long documents stay linear).
+struct Geography {
+    countries: HashMap<String, f64>,
+    admin1s: HashMap<EntryRef, f64>,
+    /// Distinct confident place readings, with how many names read so.
+    conf_count: HashMap<EntryRef, usize>,
+    conf_index: SpatialIndex,
+    /// Distinct place readings, with how many names read so.
+    place_count: HashMap<EntryRef, usize>,
+    place_index: SpatialIndex,
+    place_mentions: usize,
+}
+
+impl Geography {
+    fn new(
+        g: &Gazetteer,
+        pending: &[Pending],
+        first: &[Option<EntryRef>],
+        confident: &[bool],
+    ) -> Self {
+        let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
+        for (i, f) in first.iter().enumerate() {
+            if let Some(r) = f.filter(|_| pending[i].votes()) {
+                let p = &pending[i];
+                votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
+            }
+        }
+        let mut countries: HashMap<String, f64> = HashMap::default();
+        let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
+        let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
+        let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
+        for (r, conf) in votes.values() {
+            let w = if *conf { 1.0 } else { 0.4 };
+            *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
+            if let Some(a) = g.admin1_of(*r) {
+                *admin1s.entry(a).or_insert(0.0) += w;
+            }
+            if g.kind(*r) == Kind::Place {
+                *place_count.entry(*r).or_insert(0) += 1;
+                if *conf {
+                    *conf_count.entry(*r).or_insert(0) += 1;
+                }
+            }
+        }
+        Geography {
+            conf_index: SpatialIndex::new(g, conf_count.keys().copied()),
+            place_index: SpatialIndex::new(g, place_count.keys().copied()),
+            place_mentions: place_count.values().sum(),
+            countries,
+            admin1s,
+            conf_count,
+            place_count,
+        }
+    }
+}
+
+/// One mention after pass 1 (priors only).
+struct FirstReading {
+    /// The best prior.
+    own: Option<EntryRef>,
+    /// The best prior leads the next by more than 1.
+    confident: bool,
+    /// The reading its stated location refers to, when that says something.
+    anchor_at: Option<EntryRef>,
+    /// The biggest populated place the name can be.
+    biggest: u64,
+}
+
+/// Pass 1: each mention's best prior, whether it is confident, what its stated location refers to (a confident
+/// reading, a town or a region of another name: "Andriivka, south of Bakhmut"; a namesake village's first guess
+/// or a name locating itself says nothing), and the biggest place its name can be.
+fn first_readings(g: &Gazetteer, pending: &[Pending], cands: &[Arc<Cands>]) -> Vec<FirstReading> {
+    let first: Vec<Option<EntryRef>> = cands.iter().map(|c| c.list.first().map(|x| x.0)).collect();
+    let confident: Vec<bool> = cands
+        .iter()
+        .map(|c| match (c.list.first(), c.list.get(1)) {
+            (Some(_), None) => true,
+            (Some(a), Some(b)) => a.1 - b.1 > 1.0,
+            _ => false,
+        })
+        .collect();
+    let anchor_at = |p: &Pending| {
+        let j = p.anchor?.target();
+        let a = first.get(j).copied().flatten()?;
+        let telling = confident[j] || g.kind(a) != Kind::Place || g.record(a).population >= 10_000;
+        // "northeast of Lyman" makes Lyman a place, doubtful name or not; an unknown name's guess is no anchor.
+        let q = &pending[j];
+        (q.key != p.key && !q.variant && !q.non_settlement && telling).then_some(a)
+    };
+    pending
+        .iter()
+        .zip(cands)
+        .enumerate()
+        .map(|(i, (p, c))| FirstReading {
+            own: first[i],
+            confident: confident[i],
+            anchor_at: anchor_at(p),
+            biggest: c
+                .list
+                .iter()
+                .filter(|(r, _)| g.kind(*r) == Kind::Place)
+                .map(|(r, _)| g.record(*r).population)
+                .max()
+                .unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The candidates of every mention; a region phrase keeps the regions.
+fn mention_candidates(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Arc<Cands>> {
     let mut regions: HashMap<&str, Arc<Cands>> = HashMap::default();
-    let cands: Vec<Arc<Cands>> = pending
+    pending
         .iter()
         .map(|p| {
             if p.variant {
@@ -381,177 +498,121 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 .or_insert_with(|| Arc::new(region_candidates(g, &all)))
                 .clone()
         })
-        .collect();
-    // Pass 1: priors only.
-    let first: Vec<Option<EntryRef>> = cands.iter().map(|c| c.list.first().map(|x| x.0)).collect();
-    let confident: Vec<bool> = cands
-        .iter()
-        .map(|c| match (c.list.first(), c.list.get(1)) {
-            (Some(_), None) => true,
-            (Some(a), Some(b)) => a.1 - b.1 > 1.0,
-            _ => false,
-        })
-        .collect();
-    // The reading each stated location refers to: a confident one, a town or a region, of another name
-    // ("Andriivka, south of Bakhmut"); a namesake village's first guess or a name locating itself says nothing.
-    let anchor_at: Vec<Option<EntryRef>> = pending
-        .iter()
-        .map(|p| {
-            let j = p.anchor?.target();
-            let a = first.get(j).copied().flatten()?;
-            let telling =
-                confident[j] || g.kind(a) != Kind::Place || g.record(a).population >= 10_000;
-            // "northeast of Lyman" makes Lyman a place, doubtful name or not; an unknown name's guess is no anchor.
-            let q = &pending[j];
-            (q.key != p.key && !q.variant && !q.non_settlement && telling).then_some(a)
-        })
-        .collect();
-    // Document geography: countries and admin1 regions of the first choices, one vote per distinct name (a
-    // name repeated ten times must not vouch for its own reading), confident choices weighing more.
-    let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
-    for (i, f) in first.iter().enumerate() {
-        if let Some(r) = f.filter(|_| pending[i].votes()) {
-            let p = &pending[i];
-            votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
-        }
+        .collect()
+}
+
+/// What the document's geography adds to candidate `r` of mention `m`: its country and admin1 region named by
+/// other mentions, and the other confident places around it (places only: region points are conventions).
+fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef) -> f64 {
+    let mut s = 0.0;
+    // The mention's own first reading does not vote for itself.
+    let own_weight = |same: bool| match (same, m.confident) {
+        (false, _) => 0.0,
+        (true, true) => 1.0,
+        (true, false) => 0.4,
+    };
+    let cc = g.country(r);
+    let own_cc = m.own.is_some_and(|o| g.country(o) == cc);
+    let cw = geo.countries.get(cc).copied().unwrap_or(0.0) - own_weight(own_cc);
+    if cw > 0.0 {
+        s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
     }
-    let mut countries: HashMap<String, f64> = HashMap::default();
-    let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
-    // Spatial coherence works on the distinct confident first choices (an R-tree, so long documents stay
-    // linear rather than quadratic); counts are of distinct names.
-    let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
-    let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
-    for (r, conf) in votes.values() {
-        let w = if *conf { 1.0 } else { 0.4 };
-        *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
-        if let Some(a) = g.admin1_of(*r) {
-            *admin1s.entry(a).or_insert(0.0) += w;
-        }
-        if g.kind(*r) == Kind::Place {
-            *place_count.entry(*r).or_insert(0) += 1;
-            if *conf {
-                *conf_count.entry(*r).or_insert(0) += 1;
+    if g.kind(r) != Kind::Country {
+        if let Some(a) = g.admin1_of(r) {
+            let own_a = m.own.and_then(|o| g.admin1_of(o)) == Some(a);
+            if geo.admin1s.get(&a).copied().unwrap_or(0.0) - own_weight(own_a) > 0.0 {
+                s += 0.8;
             }
         }
     }
-    let conf_index = SpatialIndex::new(g, conf_count.keys().copied());
-    let place_index = SpatialIndex::new(g, place_count.keys().copied());
-    let place_mentions: usize = place_count.values().sum();
-    // The biggest populated place each name can be.
-    let biggest: Vec<u64> = cands
-        .iter()
-        .map(|c| {
-            let places = c.list.iter().filter(|(r, _)| g.kind(*r) == Kind::Place);
-            places
-                .map(|(r, _)| g.record(*r).population)
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    // Pass 2: context.
+    if g.kind(r) == Kind::Place {
+        let rec = g.record(r);
+        let own_conf = if m.confident { m.own } else { None };
+        // The two nearest other confident places.
+        let near: Vec<f64> = geo
+            .conf_index
+            .nearest_sphere(rec.lat, rec.lon)
+            .take(5)
+            .filter(|(o, _)| {
+                *o != r && (Some(*o) != own_conf || geo.conf_count.get(o).copied().unwrap_or(0) > 1)
+            })
+            .map(|(_, d)| d)
+            .take(2)
+            .collect();
+        s += proximity_bonus(&near, rec.population, m.biggest);
+    }
+    s
+}
+
+/// Pass 2: the candidates of mention `i` scored with the document's context.
+fn score_in_context(
+    g: &Gazetteer,
+    geo: &Geography,
+    pending: &[Pending],
+    readings: &[FirstReading],
+    cands: &Cands,
+    i: usize,
+) -> Vec<(EntryRef, f64)> {
+    let (p, m) = (&pending[i], &readings[i]);
+    let plain = p.is_plain();
+    // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask for
+    // it ("Canada's" is not Cañadas, "France" is not a village in Nebraska). A town whose own name it is keeps
+    // its chance unless the country's name is primary too.
+    let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
+    for ((r, s), primary) in cands.list.iter().zip(&cands.primary) {
+        if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
+            (polity_prior, polity_primary) = (*s, *primary);
+        }
+    }
+    let mut scored = Vec::with_capacity(cands.list.len());
+    for ((r, prior), primary) in cands.list.iter().zip(&cands.primary) {
+        let yields = !*primary || polity_primary;
+        if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
+            scored.push((*r, *prior));
+            continue;
+        }
+        let mut s = *prior + geography_bonus(g, geo, m, *r);
+        let qualifier = p
+            .qualifier
+            .and_then(|q| readings.get(q))
+            .and_then(|q| q.own);
+        if qualifier.is_some_and(|q| g.contains(q, *r)) {
+            s += 3.0;
+        }
+        if p.settlement_cue && g.kind(*r) == Kind::Place {
+            s += 0.5;
+        }
+        if let (Some(anchor), Some(a)) = (p.anchor, m.anchor_at) {
+            if anchor.holds(g, *r, a) == Some(true) {
+                s += 2.0 + anchor.closeness(g, *r, a);
+            }
+        }
+        scored.push((*r, s));
+    }
+    scored
+}
+
+/// Resolves all mentions of one document.
+pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
+    let cands = mention_candidates(g, pending, base);
+    let readings = first_readings(g, pending, &cands);
+    let first: Vec<Option<EntryRef>> = readings.iter().map(|m| m.own).collect();
+    let confident: Vec<bool> = readings.iter().map(|m| m.confident).collect();
+    let geo = Geography::new(g, pending, &first, &confident);
+    // Pass 2, with one sense per name, and per reading: "Donetsk" the region (in a list of regions) and the
+    // city differ. Plain mentions of a name score alike.
     let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
-    // One sense per name, and per reading: "Donetsk" the region (in a list of regions) and the city differ.
     let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = HashMap::default();
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
-        let own = first[i];
-        let plain =
-            p.qualifier.is_none() && p.anchor.is_none() && !p.settlement_cue && !p.wants_region;
-        if plain {
-            if let Some(sc) = scored_cache.get(p.key.as_str()) {
-                finals.push(sc.clone());
-                continue;
-            }
-        }
-        let mut scored = Vec::with_capacity(cands[i].list.len());
-        // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask
-        // for it ("Canada's" is not Cañadas, "France" is not a village in Nebraska).
-        // A town whose own name it is keeps its chance unless the country's name is primary too.
-        let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
-        for ((r, s), p) in cands[i].list.iter().zip(&cands[i].primary) {
-            if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
-                (polity_prior, polity_primary) = (*s, *p);
-            }
-        }
-        for ((r, prior), primary) in cands[i].list.iter().zip(&cands[i].primary) {
-            let mut s = *prior;
-            let yields = !*primary || polity_primary;
-            if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
-                scored.push((*r, s));
-                continue;
-            }
-            let cc = g.country(*r);
-            let own_w = |own_r: Option<EntryRef>, conf: bool| {
-                if own_r.is_some_and(|o| g.country(o) == cc) {
-                    if conf {
-                        1.0
-                    } else {
-                        0.4
-                    }
-                } else {
-                    0.0
-                }
-            };
-            let cw = countries.get(cc).copied().unwrap_or(0.0) - own_w(own, confident[i]);
-            if cw > 0.0 {
-                s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
-            }
-            if g.kind(*r) != Kind::Country {
-                if let Some(a) = g.admin1_of(*r) {
-                    let own_a = own.and_then(|o| g.admin1_of(o)) == Some(a);
-                    let aw = admin1s.get(&a).copied().unwrap_or(0.0)
-                        - if own_a {
-                            if confident[i] {
-                                1.0
-                            } else {
-                                0.4
-                            }
-                        } else {
-                            0.0
-                        };
-                    if aw > 0.0 {
-                        s += 0.8;
-                    }
-                }
-            }
-            // Spatial coherence with the other confident places (places only: region points are conventions).
-            if g.kind(*r) == Kind::Place {
-                let rec = g.record(*r);
-                let own_conf = if confident[i] { own } else { None };
-                // The two nearest other confident places.
-                let near: Vec<f64> = conf_index
-                    .nearest_sphere(rec.lat, rec.lon)
-                    .take(5)
-                    .filter(|(o, _)| {
-                        *o != *r
-                            && (Some(*o) != own_conf || conf_count.get(o).copied().unwrap_or(0) > 1)
-                    })
-                    .map(|(_, d)| d)
-                    .take(2)
-                    .collect();
-                s += proximity_bonus(&near, rec.population, biggest[i]);
-            }
-            if let Some(q) = p.qualifier {
-                if let Some(qr) = first.get(q).copied().flatten() {
-                    if g.contains(qr, *r) {
-                        s += 3.0;
-                    }
-                }
-            }
-            if p.settlement_cue && g.kind(*r) == Kind::Place {
-                s += 0.5;
-            }
-            if let Some(anchor) = p.anchor {
-                if let Some(a) = anchor_at[i] {
-                    if anchor.holds(g, *r, a) == Some(true) {
-                        s += 2.0 + anchor.closeness(g, *r, a);
-                    }
-                }
-            }
-            scored.push((*r, s));
-        }
-        if plain {
-            scored_cache.insert(p.key.as_str(), scored.clone());
+        let scored = match scored_cache.get(p.key.as_str()).filter(|_| p.is_plain()) {
+            Some(sc) => sc.clone(),
+            None => score_in_context(g, &geo, pending, &readings, &cands[i], i),
+        };
+        if p.is_plain() {
+            scored_cache
+                .entry(p.key.as_str())
+                .or_insert_with(|| scored.clone());
         }
         let agg = by_key.entry((p.key.as_str(), p.wants_region)).or_default();
         for (r, s) in &scored {
@@ -560,10 +621,9 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
         }
         finals.push(scored);
     }
-    // One sense per name per document: the best candidate over all occurrences of the key.
-    // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
-    // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
-    // unresolved.
+    // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's Pisky lie
+    // hundreds of km away) is a place missing from the gazetteer: all its occurrences stay unresolved.
+    let anchor_at: Vec<Option<EntryRef>> = readings.iter().map(|m| m.anchor_at).collect();
     let broken = broken_names(g, pending, &first, &anchor_at, &cands, &finals);
     // Regions the document names itself (not through one of its places).
     let named_regions: HashSet<EntryRef> = first
@@ -575,7 +635,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         // A mention the text itself locates ("Paris, Tennessee", "Pisky near Donetsk") keeps its own reading
-        // even when another mention of the name reads differently ("Paris, Texas").
+        // even when another mention of the name reads differently ("Paris, Texas"); otherwise one sense per
+        // name per document: the best candidate over all occurrences of the key.
         let mut ranked: Vec<(EntryRef, f64)> = if p.qualifier.is_some() || p.anchor.is_some() {
             finals[i].clone()
         } else {
@@ -585,55 +646,57 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 .collect()
         };
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let n = finals[i].len();
-        let Some(&(best, bs)) = ranked.first() else {
-            out.push(Resolution {
-                dropped: p.doubtful,
-                entry: None,
-                score: 0.0,
-                candidates: 0,
-                alternatives: Vec::new(),
-            });
-            continue;
+        let refused = |best: EntryRef| {
+            broken.contains(&(p.key.as_str(), p.wants_region))
+                || unsupported_namesake(
+                    g,
+                    best,
+                    &cands[i],
+                    &geo.place_index,
+                    &named_regions,
+                    p.anchor.is_some(),
+                )
+                || far_namesake(g, best, first[i], &geo)
         };
-        let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
-        let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
-        let entry = if broken.contains(&(p.key.as_str(), p.wants_region))
-            || unsupported_namesake(
-                g,
-                best,
-                &cands[i],
-                &place_index,
-                &named_regions,
-                p.anchor.is_some(),
-            )
-            || far_namesake(
-                g,
-                best,
-                first[i],
-                &place_index,
-                &place_count,
-                place_mentions,
-                &countries,
-            ) {
-            None
-        } else {
-            Some(best)
-        };
-        let dropped = p.doubtful && !supported(g, best, &place_index, &named_regions, &countries);
-        let alternatives = match entry {
-            None => ranked.iter().take(ALTERNATIVES).map(|(r, _)| *r).collect(),
-            Some(_) => Vec::new(),
-        };
-        out.push(Resolution {
-            dropped,
-            entry,
-            score: (conf * 1000.0).round() / 1000.0,
-            candidates: n,
-            alternatives,
-        });
+        out.push(decide(p, &ranked, finals[i].len(), refused, |best| {
+            supported(g, best, &geo.place_index, &named_regions, &geo.countries)
+        }));
     }
     out
+}
+
+/// The resolution of a mention from its ranked candidates: the best unless `refused`, with a confidence from
+/// its margin; a doubtful name the document does not `support` is dropped.
+fn decide(
+    p: &Pending,
+    ranked: &[(EntryRef, f64)],
+    candidates: usize,
+    refused: impl Fn(EntryRef) -> bool,
+    support: impl Fn(EntryRef) -> bool,
+) -> Resolution {
+    let Some(&(best, bs)) = ranked.first() else {
+        return Resolution {
+            dropped: p.doubtful,
+            entry: None,
+            score: 0.0,
+            candidates: 0,
+            alternatives: Vec::new(),
+        };
+    };
+    let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
+    let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
+    let entry = (!refused(best)).then_some(best);
+    let alternatives = match entry {
+        None => ranked.iter().take(ALTERNATIVES).map(|(r, _)| *r).collect(),
+        Some(_) => Vec::new(),
+    };
+    Resolution {
+        dropped: p.doubtful && !support(best),
+        entry,
+        score: (conf * 1000.0).round() / 1000.0,
+        candidates,
+        alternatives,
+    }
 }
 
 /// Names (with their reading) whose best candidate breaks a stated location or a region qualifier: "Pisky near
@@ -776,15 +839,9 @@ fn unsupported_namesake(
 
 /// A small place far from everything else the document names, in a country the document does not otherwise
 /// name: most likely a village missing from the gazetteer that shares a name with this one.
-fn far_namesake(
-    g: &Gazetteer,
-    r: EntryRef,
-    own: Option<EntryRef>,
-    index: &SpatialIndex,
-    counts: &HashMap<EntryRef, usize>,
-    place_mentions: usize,
-    countries: &HashMap<String, f64>,
-) -> bool {
+fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geography) -> bool {
+    let (index, counts, countries) = (&geo.place_index, &geo.place_count, &geo.countries);
+    let place_mentions = geo.place_mentions;
     if g.kind(r) != Kind::Place || g.record(r).population >= 20_000 {
         return false;
     }
