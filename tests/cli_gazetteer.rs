@@ -71,6 +71,9 @@ fn variant_spellings_resolve_to_the_right_entry() {
         ("Khmelnitsky", "geonames:706369"),
         ("Chornobyl", "geonames:710403"),
         ("Tokmak", "geonames:691469"),
+        // A 2020 raion, spelled the Russian-based way.
+        ("Konotop Rayon", "geonames:9808694"),
+        ("Bakhmut raion", "geonames:713172"),
     ];
     let mut wrong = Vec::new();
     for (q, want) in cases {

@@ -214,7 +214,7 @@ impl Builder {
             // The phrases news uses for regions: "Kharkiv region", "Kherson province", "Bakhmut district".
             let words: &[&str] = match row.kind {
                 Kind::Admin1 => &["region", "province", "oblast"],
-                _ => &["district", "raion", "county"],
+                _ => &["district", "raion", "rayon", "county"],
             };
             for w in words {
                 surfaces.push((format!("{stem} {w}"), Source::Alternate, false));
