@@ -92,6 +92,7 @@ fn main() {
         limit: 5,
         country: None,
         fuzzy: true,
+        near: None,
     };
     for q in SPELLINGS {
         std::hint::black_box(g.lookup(q, &opts));

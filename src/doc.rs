@@ -155,7 +155,8 @@ mod tests {
             score: 0.0,
             candidates: 0,
             role: crate::extract::recognize::Role::Literal,
-            non_settlement: false,
+            feature: None,
+            alternatives: Vec::new(),
         };
         let ms = vec![m(0, 3), m(5, 8), m(9, 13), m(15, 20)];
         let d = Doc::new(text, &ms);

@@ -95,3 +95,36 @@ fn missing_input_is_an_error() {
     assert!(!ok);
     assert!(err.contains("/nonexistent/article.txt"), "{err}");
 }
+
+#[test]
+fn non_settlements_carry_a_kind_unknown_places_none() {
+    let text =
+        b"Barges crossed the Dnipro River; Kherson Airbase was shelled near Verkhnomaianske.";
+    let (ok, recs, _) = run(&["-"], Some(text));
+    assert!(ok);
+    let kinds: Vec<(&str, &Value)> = recs
+        .iter()
+        .map(|r| (r["text"].as_str().unwrap_or(""), &r["kind"]))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Dnipro", &Value::from("river")),
+            ("Kherson", &Value::from("facility")),
+            ("Verkhnomaianske", &Value::Null),
+        ]
+    );
+    assert!(recs.iter().all(|r| r["id"].is_null()));
+}
+
+#[test]
+fn an_unresolved_shared_name_lists_its_candidates() {
+    let (ok, recs, _) = run(&["-"], Some(b"Shelling hit Andriivka. Berlin was quiet."));
+    assert!(ok);
+    assert!(recs[0]["id"].is_null());
+    let alts = recs[0]["alternatives"].as_array().expect("alternatives");
+    assert_eq!(alts.len(), 10);
+    assert!(recs[0]["candidates"].as_u64().unwrap_or(0) > 50);
+    assert_eq!(recs[1]["id"], "geonames:2950159");
+    assert_eq!(recs[1]["alternatives"], Value::Array(Vec::new()));
+}

@@ -71,6 +71,9 @@ fn variant_spellings_resolve_to_the_right_entry() {
         ("Khmelnitsky", "geonames:706369"),
         ("Chornobyl", "geonames:710403"),
         ("Tokmak", "geonames:691469"),
+        // A 2020 raion, spelled the Russian-based way.
+        ("Konotop Rayon", "geonames:9808694"),
+        ("Bakhmut raion", "geonames:713172"),
     ];
     let mut wrong = Vec::new();
     for (q, want) in cases {
@@ -318,6 +321,72 @@ fn invalid_utf8_and_missing_files_are_clear_errors() {
     placemap()
         .args(["lookup", "Kharkiv", "--gazetteer"])
         .arg(&empty)
+        .assert()
+        .failure();
+}
+
+#[test]
+fn match_labels_name_the_system_the_spelling_comes_from() {
+    // "Kharkov" is the Russian name romanized (or an English exonym), never the Ukrainian national system.
+    let top = &lookup_json(&["Kharkov"])[0];
+    assert_eq!(top["id"], "geonames:706483");
+    let source = top["source"].as_str().expect("source");
+    assert!(
+        source.contains("Russian") || source == "alternate",
+        "Kharkov labelled {source}"
+    );
+    let v = &lookup_json(&["Kharkov", "--variants"])[0]["variants"];
+    for g in v.as_array().expect("groups") {
+        let label = g["source"].as_str().unwrap_or("");
+        let names: Vec<&str> = g["names"]
+            .as_array()
+            .expect("names")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        if label.starts_with("KMU") || label.contains("(Ukrainian)") {
+            assert!(!names.contains(&"Kharkov"), "{label}: {names:?}");
+        }
+    }
+}
+
+#[test]
+fn lookup_tells_namesakes_apart_by_raion_region_and_position() {
+    // The table shows the raion (admin2) beside the oblast.
+    let out = placemap()
+        .args(["lookup", "Andriivka", "--limit", "3"])
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.lines().next().unwrap_or("").contains("admin2"),
+        "{table}"
+    );
+    assert!(table.contains(" Raion"), "{table}");
+    // "Name, Region" keeps the entries inside the region; "Name, Country"/state likewise.
+    let inside = lookup_json(&["Andriivka, Donetsk", "--limit", "100"]);
+    assert!(inside.len() >= 5, "{inside:?}");
+    assert!(inside.iter().all(|c| c["admin1"] == "Donetsk Oblast"));
+    assert_eq!(lookup_json(&["Odessa, Texas"])[0]["id"], "geonames:5527554");
+    assert_eq!(
+        lookup_json(&["Odessa, Ukraine"])[0]["id"],
+        "geonames:698740"
+    );
+    // --near a place or a position puts the nearest namesake first.
+    let near = lookup_json(&["Andriivka", "--near", "Bakhmut"]);
+    assert_eq!(near[0]["id"], "geonames:9114136");
+    assert_eq!(near[0]["admin2"], "Bakhmut Raion");
+    let near = lookup_json(&["Andriivka", "--near", "47.46,37.65"]);
+    assert_eq!(near[0]["id"], "geonames:713466");
+    // A bad position or an unknown place is an error, not a panic.
+    placemap()
+        .args([
+            "lookup",
+            "Andriivka",
+            "--near",
+            "Nowhereville Xyzzy",
+            "--no-fuzzy",
+        ])
         .assert()
         .failure();
 }

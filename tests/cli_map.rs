@@ -72,6 +72,8 @@ fn claims_of_the_fixture_articles() {
             "corroborated",
         ),
         ("lyman-2022-10-01", "geonames:704204", "UA", "claimed"),
+        // Robotyne (a village of 480, in the full Ukrainian dump) and Krynky.
+        ("robotyne-2023-08-28", "geonames:695586", "UA", "unverified"),
         ("robotyne-2023-08-28", "geonames:703861", "UA", "unverified"),
     ]
     .iter()
@@ -267,4 +269,28 @@ fn bad_input_is_reported_not_fatal() {
     assert!(e.contains("not an ISO-8601 date"), "{e}");
     let fc: Value = serde_json::from_slice(&o.stdout).expect("geojson");
     assert_eq!(claims(&fc).len(), 1);
+}
+
+#[test]
+fn places_are_named_as_the_press_writes_them_with_the_geonames_name_beside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (o, path) = map_to(dir.path(), "map.geojson", &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fc = read_json(&path);
+    let place = |id: &str| {
+        fc["features"]
+            .as_array()
+            .expect("features")
+            .iter()
+            .map(|f| &f["properties"])
+            .find(|p| p["kind"] == "place" && p["place_id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no place feature {id}"))
+    };
+    let avdiivka = place("geonames:713122");
+    assert_eq!(avdiivka["name"], "Avdiivka");
+    assert_eq!(avdiivka["geonames_name"], "Avdiyivka");
+    let bakhmut = place("geonames:713174");
+    assert_eq!(bakhmut["name"], "Bakhmut");
+    assert_eq!(bakhmut["geonames_name"], "Bakhmut");
 }

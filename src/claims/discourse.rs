@@ -314,7 +314,7 @@ impl<'d, 'g> Reader<'d, 'g> {
             depth_at[k + 1] = depth;
         }
         for (k, m) in self.doc.sentence_mentions(i) {
-            if m.non_settlement {
+            if m.is_non_settlement() {
                 continue;
             }
             let Some((a, b)) = crate::text::token_span(toks, m.start, m.end) else {
@@ -481,7 +481,7 @@ impl<'d, 'g> Reader<'d, 'g> {
                 .doc
                 .sentence_mentions(i)
                 .filter(|(_, m)| {
-                    m.entry.is_some_and(|e| g.kind(e) == EntryKind::Place) && !m.non_settlement
+                    m.entry.is_some_and(|e| g.kind(e) == EntryKind::Place) && !m.is_non_settlement()
                 })
                 .map(|(k, _)| k)
                 .collect(),

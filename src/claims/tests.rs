@@ -160,7 +160,7 @@ fn nominalisations_and_adjectives_carry_the_side() {
         pairs(&[("Kherson", "UA")])
     );
     assert_eq!(
-        claims("ISW has assessed that Russian forces recaptured Ternova."),
+        claims("ISW has assessed that Russian forces recaptured Ternova, north-east of Kharkiv."),
         vec![("Ternova".into(), "RU", "recapture", "corroborated")]
     );
 }
@@ -189,11 +189,11 @@ fn attribution_and_verification_in_the_claim_s_own_clause() {
         vec![("Krasnohorivka".into(), "RU", "capture", "unverified")]
     );
     assert_eq!(
-        claims("ISW has not observed confirmation that Russian troops have taken control of Bilohorivka."),
+        claims("ISW has not observed confirmation that Russian troops have taken control of Bilohorivka near Lysychansk."),
         vec![("Bilohorivka".into(), "RU", "capture", "unverified")]
     );
     assert_eq!(
-        claims("Geolocated footage shows that Russian forces took control of Berestove."),
+        claims("Geolocated footage shows that Russian forces took control of Berestove, north-east of Bakhmut."),
         vec![("Berestove".into(), "RU", "capture", "corroborated")]
     );
     assert_eq!(
@@ -321,7 +321,7 @@ fn lists_and_phrasings() {
         pairs(&[("Lozova", "RU")])
     );
     assert_eq!(
-        sides("Ukrainian troops ousted Russian forces from Bilohorivka."),
+        sides("Ukrainian troops ousted Russian forces from Bilohorivka, near Lysychansk."),
         pairs(&[("Bilohorivka", "UA")])
     );
     assert_eq!(

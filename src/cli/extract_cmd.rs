@@ -74,10 +74,12 @@ pub struct MentionRecord<'a> {
     admin1: Option<String>,
     score: f64,
     candidates: usize,
+    /// An unresolved name's best candidates (ids), best first.
+    alternatives: Vec<&'a str>,
     role: &'static str,
 }
 
-pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
+pub fn mention_record<'a>(g: &'a Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
     let place = m.entry.map(|e| g.place(e));
     MentionRecord {
         doc,
@@ -86,13 +88,14 @@ pub fn mention_record<'a>(g: &Gazetteer, doc: &'a str, m: &'a Mention) -> Mentio
         text: &m.text,
         id: place.as_ref().map(|p| p.id.clone()),
         name: place.as_ref().map(|p| p.name.clone()),
-        kind: place.as_ref().map(|p| p.kind),
+        kind: m.kind(g),
         lat: place.as_ref().map(|p| round(p.lat, 6)),
         lon: place.as_ref().map(|p| round(p.lon, 6)),
         country: place.as_ref().map(|p| p.country.clone()),
         admin1: place.as_ref().and_then(|p| p.admin1.clone()),
         score: round(m.score, 3),
         candidates: m.candidates,
+        alternatives: m.alternatives.iter().map(|e| g.id(*e)).collect(),
         role: m.role.as_str(),
     }
 }
@@ -124,7 +127,7 @@ fn write_doc(
                     clean(&m.text),
                     p.as_ref().map(|p| p.id.as_str()).unwrap_or(""),
                     p.as_ref().map(|p| clean(&p.name)).unwrap_or_default(),
-                    p.as_ref().map(|p| p.kind).unwrap_or(""),
+                    m.kind(g).unwrap_or(""),
                     p.as_ref()
                         .map(|p| format!("{:.6}", p.lat))
                         .unwrap_or_default(),
@@ -154,8 +157,11 @@ fn write_doc(
                             m.score
                         )
                     }
-                    None if m.non_settlement => {
-                        "not a settlement (river, sea, island or facility)".into()
+                    None if m.is_non_settlement() => {
+                        format!(
+                            "not a settlement ({})",
+                            m.feature.map_or("", |f| f.as_str())
+                        )
                     }
                     None => "unresolved".into(),
                 };

@@ -14,7 +14,8 @@ use super::{load_gazetteer, GazArgs};
 
 #[derive(Args, Debug)]
 pub struct LookupArgs {
-    /// The name to look up (quote multi-word names): Kupyansk, Kup'yans'k, Ізюм, "Kharkiv region"...
+    /// The name to look up (quote multi-word names): Kupyansk, Kup'yans'k, Ізюм, "Kharkiv region"; "Name,
+    /// Region" or "Name, Country" keeps the entries inside it ("Andriivka, Donetsk", "Odessa, Texas").
     pub name: String,
     /// Print a JSON array instead of a table.
     #[arg(long)]
@@ -31,6 +32,9 @@ pub struct LookupArgs {
     /// Do not fall back to fuzzy matching (small edit distance) when nothing else matches.
     #[arg(long)]
     pub no_fuzzy: bool,
+    /// Prefer entries near a place or a position ("Bakhmut", "48.6,38.0"): namesakes nearest first.
+    #[arg(long, value_name = "PLACE|LAT,LON", allow_hyphen_values = true)]
+    pub near: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -72,10 +76,12 @@ fn place_json(p: &Place) -> Value {
     json!({
         "id": p.id,
         "name": p.name,
+        "geonames_name": p.geonames_name,
         "kind": p.kind,
         "feature_code": p.feature_code,
         "country": p.country,
         "admin1": p.admin1,
+        "admin2": p.admin2,
         "admin1_code": p.admin1_code,
         "admin2_code": p.admin2_code,
         "population": p.population,
@@ -138,10 +144,15 @@ pub fn lookup(gaz: &GazArgs, a: &LookupArgs) -> Result<ExitCode> {
         bail!("the name to look up is empty");
     }
     let g = load_gazetteer(gaz)?;
+    let near = match &a.near {
+        Some(s) => Some(position(&g, s).map_err(|e| anyhow!("--near: {e}"))?),
+        None => None,
+    };
     let opts = LookupOptions {
         limit: a.limit as usize,
         country,
         fuzzy: !a.no_fuzzy,
+        near,
     };
     let cands = g.lookup(&a.name, &opts);
     if cands.is_empty() {
@@ -172,6 +183,7 @@ pub fn lookup(gaz: &GazArgs, a: &LookupArgs) -> Result<ExitCode> {
                 p.name.clone(),
                 p.kind.to_string(),
                 p.admin1.clone().unwrap_or_default(),
+                p.admin2.clone().unwrap_or_default(),
                 p.country.clone(),
                 p.population.to_string(),
                 format!("{:.5},{:.5}", p.lat, p.lon),
@@ -187,6 +199,7 @@ pub fn lookup(gaz: &GazArgs, a: &LookupArgs) -> Result<ExitCode> {
             "name",
             "kind",
             "admin1",
+            "admin2",
             "cc",
             "population",
             "lat,lon",
@@ -271,6 +284,12 @@ pub fn near(gaz: &GazArgs, a: &NearArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A position given as "lat,lon" or as a place name (its best match).
+fn position(g: &Gazetteer, s: &str) -> Result<(f64, f64)> {
+    let e = endpoint(g, s, &LookupOptions::default())?;
+    Ok((e.lat, e.lon))
+}
+
 /// A distance endpoint: a named place or a bare position.
 struct Endpoint {
     label: String,
@@ -317,6 +336,7 @@ pub fn distance(gaz: &GazArgs, a: &DistanceArgs) -> Result<ExitCode> {
         limit: 1,
         country,
         fuzzy: true,
+        near: None,
     };
     let from = endpoint(&g, &a.a, &opts)?;
     let to = endpoint(&g, &a.b, &opts)?;

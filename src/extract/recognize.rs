@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::feature::Feature;
 use super::lexicon;
 use super::resolve::NameInfo;
 use super::scan::Spot;
@@ -14,7 +15,7 @@ pub enum Verdict {
     /// A place mention.
     Place,
     /// A toponym that names a river, sea, island or facility, not the same-named settlement.
-    NonSettlement,
+    NonSettlement(Feature),
     /// Not a place mention.
     Reject,
     /// The second word of a person's name ("Kelly" in "John Kelly"): later bare uses are the person too.
@@ -59,7 +60,8 @@ impl<'a> Context<'a> {
     /// The word before `start` (skipping spaces only) and whether it is separated by a single space.
     pub fn prev_word(&self, start: usize) -> Option<(&'a str, usize)> {
         let before = self.text.get(..start)?;
-        let trimmed = before.trim_end_matches([' ', '\t', '[', '(']);
+        // "[Vladimir] Putin": an editor's bracketed insertion is still the word before.
+        let trimmed = before.trim_end_matches([' ', '\t', '[', '(', ']']);
         if trimmed.len() == before.len() && !before.is_empty() {
             return None; // directly attached (e.g. a hyphen or quote)
         }
@@ -190,7 +192,8 @@ pub fn judge(
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if capitalised(partner) {
+        // "the Kharkiv City-Izyum line": a city word joins two places.
+        if capitalised(partner) && partner != "City" {
             let pl = partner.to_lowercase();
             let person = lexicon::is_surname(&pl) || lexicon::is_given_name(&pl);
             if person || !spot_ends.contains(&(s.start - 1)) {
@@ -265,7 +268,7 @@ pub fn judge(
         let nl = n.to_lowercase();
         let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
         if contains(FEATURE_WORDS, nl) {
-            return Verdict::NonSettlement;
+            return Verdict::NonSettlement(Feature::of_word(nl));
         }
         // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
         let dateline = all_caps(surface) && !acronym;
@@ -309,8 +312,10 @@ pub fn judge(
                 | "downtown"
                 | "liberated"
         );
+        // A word with digits is a code ("the T1302 Bakhmut-Lysychansk highway"), not a name.
         if capitalised(p)
             && !all_caps(p)
+            && !p.chars().any(|c| c.is_ascii_digit())
             && !ends_sentence(p)
             && (!ctx.sentence_start(pstart) || spot_starts.contains(&pstart))
             && !direction
@@ -319,8 +324,12 @@ pub fn judge(
             && !contains(COMMON_WORDS, &pl)
         {
             // A well-known place that is nobody's name keeps its sense after another proper noun ("Air Canada",
-            // "Smart Dubai", "Trend Iran's").
-            let embedded = prominent && !given && !surname && (info.country || !english);
+            // "Smart Dubai", "Trend Iran's"), by its own name: "Maria Lvova" is no Lviv.
+            let embedded = prominent
+                && (info.primary || info.country || info.admin1)
+                && !given
+                && !surname
+                && (info.country || !english);
             if !embedded {
                 return if single {
                     Verdict::Surname
@@ -342,7 +351,7 @@ pub fn judge(
                 w.as_str(),
                 "sea" | "gulf" | "strait" | "bay" | "straits" | "isle" | "lake"
             ) {
-                return Verdict::NonSettlement;
+                return Verdict::NonSettlement(Feature::of_word(&w));
             }
         }
     }
@@ -358,13 +367,16 @@ pub fn judge(
         let ends_clause =
             after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n']);
         if ends_clause || next.is_some_and(|n| contains(AFTER_RIVER, &n.to_lowercase())) {
-            return Verdict::NonSettlement;
+            return Verdict::NonSettlement(Feature::River);
         }
     }
     // A single word that is also an ordinary word or a person's name needs the text to say it is a place:
     // a locative before it ("in Reading"), a qualifier after it ("Nice, France"), or (for ordinary words in
-    // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan").
-    if single && !info.country && (english || given || surname) {
+    // mid-sentence) a big city. Countries are exempt ("China", "Turkey", "Jordan"). So does a word that is
+    // only an alternate name of villages ("Putin" for Putiatyntsi): what it names the text must show.
+    let village_alias =
+        !info.primary && !info.admin1 && info.place_population < 1_000 && !info.with_article;
+    if single && !info.country && (english || given || surname || village_alias) {
         let locative = prev.is_some_and(|(p, _)| contains(LOCATIVES, &p.to_lowercase()));
         let qualified = ctx.text[s.end..].starts_with(", ")
             && spot_starts.contains(&(s.end + 2))

@@ -23,6 +23,9 @@ pub struct Pending {
     pub settlement_cue: bool,
     /// "X near Y", "X, 30 km north of Y", "X in the Y region": the mention that locates this one.
     pub anchor: Option<Anchor>,
+    /// The anchor is shared from the next member of a list ("X and Y (12 km south of Z)"): it may be Y's
+    /// alone, so it picks among X's namesakes but does not unresolve X.
+    pub anchor_shared: bool,
     /// The recogniser was unsure the name is a place ("Lyman" is also a surname): it is kept only when the
     /// document's other places support its resolution, and it does not shape the document's geography.
     pub doubtful: bool,
@@ -34,11 +37,22 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// A mention the text does nothing to locate or qualify: every such mention of a name scores alike.
+    fn is_plain(&self) -> bool {
+        self.qualifier.is_none()
+            && self.anchor.is_none()
+            && !self.settlement_cue
+            && !self.wants_region
+    }
+
     /// Whether the mention's reading counts in the document's geography.
     fn votes(&self) -> bool {
         !self.doubtful && !self.non_settlement
     }
 }
+
+/// How far "south of X" reaches when the text gives no distance.
+pub const TOWARD_KM: f64 = 50.0;
 
 /// A stated location relative to another mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,10 +61,12 @@ pub enum Anchor {
     Near(usize, f64),
     /// About `km` from the mention at this index, in the stated direction (a bearing from it) if any.
     Distance(usize, f64, Option<f64>),
-    /// In the stated direction from the mention at this index, not far ("south of Bakhmut": within 50 km).
-    Toward(usize, f64),
+    /// In the stated direction (a bearing) from the mention at this index, within some km ("south of
+    /// Bakhmut": [`TOWARD_KM`]; "within 70 km southwest of Avdiivka": 70).
+    Toward(usize, f64, f64),
     /// Inside the region (or country) of the mention at this index.
-    Within(usize),
+    /// With a bearing, in that part of it ("in southern Donetsk Oblast": south of the region's point).
+    Within(usize, Option<f64>),
 }
 
 impl Anchor {
@@ -58,20 +74,48 @@ impl Anchor {
         match self {
             Anchor::Near(j, _)
             | Anchor::Distance(j, _, _)
-            | Anchor::Toward(j, _)
-            | Anchor::Within(j) => j,
+            | Anchor::Toward(j, _, _)
+            | Anchor::Within(j, _) => j,
         }
     }
 
     /// Whether entry `r` satisfies the anchor resolved to `a`; None when the anchor cannot judge.
     fn holds(self, g: &Gazetteer, r: EntryRef, a: EntryRef) -> Option<bool> {
+        self.check(g, r, a, 1.0)
+    }
+
+    /// Whether entry `r` plainly breaks the anchor: it fails even with `slack` times the tolerances (stated
+    /// directions are loose: Izyum is "southeast of Kharkiv" at 115 km).
+    fn contradicted(self, g: &Gazetteer, r: EntryRef, a: EntryRef) -> bool {
+        self.check(g, r, a, 2.5) == Some(false)
+    }
+
+    /// How well `r` fits an anchor it satisfies, 0-1: the nearer to the stated distance (or to the anchor
+    /// itself, when the text says only "near" or "south of"), the better. Of two Zaitseves south of Bakhmut,
+    /// 9 and 23 km away, the nearer one is the likelier.
+    fn closeness(self, g: &Gazetteer, r: EntryRef, a: EntryRef) -> f64 {
+        let (x, y) = (g.record(r), g.record(a));
+        let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
+        let fit = match self {
+            Anchor::Near(_, km) => 1.0 - d / km,
+            Anchor::Distance(_, km, _) => 1.0 - (d - km).abs() / (0.35 * km).max(15.0),
+            Anchor::Toward(_, _, km) => 1.0 - d / km,
+            Anchor::Within(..) => 1.0,
+        };
+        fit.clamp(0.0, 1.0)
+    }
+
+    /// The anchor test with distance and angle tolerances widened by `slack` (1 = as stated).
+    fn check(self, g: &Gazetteer, r: EntryRef, a: EntryRef, slack: f64) -> Option<bool> {
+        let angle_ok =
+            |diff: f64, d: f64| diff.min(360.0 - diff) <= 60.0 + 15.0 * (slack - 1.0) || d < 10.0;
         match self {
             Anchor::Near(_, km) => {
                 if g.kind(a) != Kind::Place {
                     return None;
                 }
                 let (x, y) = (g.record(r), g.record(a));
-                Some(distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km)
+                Some(distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km * slack)
             }
             Anchor::Distance(_, km, bearing) => {
                 if g.kind(a) != Kind::Place {
@@ -80,29 +124,32 @@ impl Anchor {
                 let (x, y) = (g.record(r), g.record(a));
                 let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
                 // Stated distances are rounded and often by road: a generous ring.
-                let ring = (d - km).abs() <= (0.35 * km).max(15.0);
+                let ring = (d - km).abs() <= (0.35 * km).max(15.0) * slack;
                 let heading = bearing.is_none_or(|b| {
                     let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                    let diff = (actual - b).rem_euclid(360.0);
-                    diff.min(360.0 - diff) <= 60.0 || d < 10.0
+                    angle_ok((actual - b).rem_euclid(360.0), d)
                 });
                 Some(ring && heading)
             }
-            Anchor::Toward(_, bearing) => {
+            Anchor::Toward(_, bearing, km) => {
                 if g.kind(a) != Kind::Place {
                     return None;
                 }
                 let (x, y) = (g.record(r), g.record(a));
                 let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
                 let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                let diff = (actual - bearing).rem_euclid(360.0);
-                Some(d <= 50.0 && (diff.min(360.0 - diff) <= 60.0 || d < 10.0))
+                Some(d <= km * slack && angle_ok((actual - bearing).rem_euclid(360.0), d))
             }
-            Anchor::Within(_) => {
-                if !g.kind(a).is_region() && g.kind(a) != Kind::Country {
+            Anchor::Within(_, part) => {
+                if !g.kind(a).can_contain() {
                     return None;
                 }
-                Some(contains_entry(g, a, r))
+                let (x, y) = (g.record(r), g.record(a));
+                let in_part = part.is_none_or(|b| {
+                    let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
+                    angle_ok((actual - b).rem_euclid(360.0), f64::INFINITY)
+                });
+                Some(g.contains(a, r) && in_part)
             }
         }
     }
@@ -116,7 +163,13 @@ pub struct Resolution {
     pub entry: Option<EntryRef>,
     pub score: f64,
     pub candidates: usize,
+    /// An unresolved name's best candidates (at most [`ALTERNATIVES`]), best first: what the text would have
+    /// to say to tell them apart.
+    pub alternatives: Vec<EntryRef>,
 }
+
+/// How many candidates an unresolved mention lists.
+pub const ALTERNATIVES: usize = 10;
 
 /// The gazetteer entries carrying one name, best prior first.
 pub struct Cands {
@@ -207,7 +260,7 @@ impl NameInfo {
                 Kind::Place => {
                     info.place_population = info.place_population.max(g.record(*r).population)
                 }
-                Kind::Admin2 => {}
+                Kind::Admin2 | Kind::Admin3 | Kind::Area => {}
             }
         }
         info
@@ -258,7 +311,7 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
         let gid = g.record(*r).geonameid;
         seen.insert((gid, (gid == 0).then_some(*r)))
     });
-    list.truncate(25);
+    list.truncate(MAX_CANDIDATES);
     let primary = list
         .iter()
         .map(|(r, _)| ev.get(r).is_some_and(|e| e.best == Source::Primary))
@@ -267,6 +320,10 @@ fn candidates(g: &Gazetteer, key: &str) -> Cands {
 }
 
 const VARIANT: &str = "\u{1}~";
+
+/// Candidates kept per name: every namesake of the most common Ukrainian village names (GeoNames has over a
+/// hundred Ivanivkas), so that the right one is never cut off by a bigger namesake's prior.
+const MAX_CANDIDATES: usize = 400;
 
 /// Populated places of Ukraine, Russia and Belarus whose Slavic key is that of `key` ("Gulyaipole" finds
 /// Hulyaypole). Scored like exact candidates, one below them.
@@ -286,28 +343,147 @@ fn variant_candidates(g: &Gazetteer, key: &str) -> Cands {
         .map(|(r, e)| (*r, score(g, *r, e, Some(&sk), &prim) - 1.0))
         .collect();
     list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    list.truncate(25);
+    list.truncate(MAX_CANDIDATES);
     let primary = vec![false; list.len()];
     Cands::new(g, list, primary)
 }
 
-fn contains_entry(g: &Gazetteer, region: EntryRef, r: EntryRef) -> bool {
-    let (rk, rc) = (g.kind(region), g.country(region));
-    if g.country(r) != rc {
-        return false;
-    }
-    match rk {
-        Kind::Country => true,
-        Kind::Admin1 => g.admin1_code(r) == g.admin1_code(region) && r != region,
-        _ => false,
+/// What a region phrase adds to a region whose name has a type word: its bare name is then the region's own
+/// name, not a borrowed stem (the stem's -1.5 and the -0.5 for a name other entries bear, and a little more).
+const TYPED_REGION: f64 = 3.5;
+
+/// The regions among a name's candidates, for a region phrase ("Kyiv and Zhytomyr oblasts"): a region whose
+/// own name carries a type word (Kyiv Oblast) before one that has none (the city of Kyiv, a region itself).
+fn region_candidates(g: &Gazetteer, all: &Cands) -> Cands {
+    let mut v: Vec<((EntryRef, f64), bool)> = all
+        .list
+        .iter()
+        .zip(&all.primary)
+        .filter(|((r, _), _)| g.kind(*r).is_region())
+        .map(|((r, s), p)| {
+            let typed = crate::index::builder::region_stem(g.name(*r)).is_some();
+            ((*r, s + if typed { TYPED_REGION } else { 0.0 }), *p)
+        })
+        .collect();
+    v.sort_by(|a, b| b.0 .1.total_cmp(&a.0 .1).then(a.0 .0.cmp(&b.0 .0)));
+    let (list, primary) = v.into_iter().unzip();
+    Cands::new(g, list, primary)
+}
+
+/// What the document's first readings say about its geography: the countries and admin1 regions they lie in
+/// (one vote per distinct name: a name repeated ten times must not vouch for its own reading; confident
+/// readings weigh more) and where its places lie (R-trees, so long documents stay linear).
+struct Geography {
+    countries: HashMap<String, f64>,
+    admin1s: HashMap<EntryRef, f64>,
+    /// Distinct confident place readings, with how many names read so.
+    conf_count: HashMap<EntryRef, usize>,
+    conf_index: SpatialIndex,
+    /// Distinct place readings, with how many names read so.
+    place_count: HashMap<EntryRef, usize>,
+    place_index: SpatialIndex,
+    place_mentions: usize,
+}
+
+impl Geography {
+    fn new(
+        g: &Gazetteer,
+        pending: &[Pending],
+        first: &[Option<EntryRef>],
+        confident: &[bool],
+    ) -> Self {
+        let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
+        for (i, f) in first.iter().enumerate() {
+            if let Some(r) = f.filter(|_| pending[i].votes()) {
+                let p = &pending[i];
+                votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
+            }
+        }
+        let mut countries: HashMap<String, f64> = HashMap::default();
+        let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
+        let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
+        let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
+        for (r, conf) in votes.values() {
+            let w = if *conf { 1.0 } else { 0.4 };
+            *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
+            if let Some(a) = g.admin1_of(*r) {
+                *admin1s.entry(a).or_insert(0.0) += w;
+            }
+            if g.kind(*r) == Kind::Place {
+                *place_count.entry(*r).or_insert(0) += 1;
+                if *conf {
+                    *conf_count.entry(*r).or_insert(0) += 1;
+                }
+            }
+        }
+        Geography {
+            conf_index: SpatialIndex::new(g, conf_count.keys().copied()),
+            place_index: SpatialIndex::new(g, place_count.keys().copied()),
+            place_mentions: place_count.values().sum(),
+            countries,
+            admin1s,
+            conf_count,
+            place_count,
+        }
     }
 }
 
-/// Resolves all mentions of one document.
-pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
-    // Candidates depend only on the key (and whether a region is wanted).
+/// One mention after pass 1 (priors only).
+struct FirstReading {
+    /// The best prior.
+    own: Option<EntryRef>,
+    /// The best prior leads the next by more than 1.
+    confident: bool,
+    /// The reading its stated location refers to, when that says something.
+    anchor_at: Option<EntryRef>,
+    /// The biggest populated place the name can be.
+    biggest: u64,
+}
+
+/// Pass 1: each mention's best prior, whether it is confident, what its stated location refers to (a confident
+/// reading, a town or a region of another name: "Andriivka, south of Bakhmut"; a namesake village's first guess
+/// or a name locating itself says nothing), and the biggest place its name can be.
+fn first_readings(g: &Gazetteer, pending: &[Pending], cands: &[Arc<Cands>]) -> Vec<FirstReading> {
+    let first: Vec<Option<EntryRef>> = cands.iter().map(|c| c.list.first().map(|x| x.0)).collect();
+    let confident: Vec<bool> = cands
+        .iter()
+        .map(|c| match (c.list.first(), c.list.get(1)) {
+            (Some(_), None) => true,
+            (Some(a), Some(b)) => a.1 - b.1 > 1.0,
+            _ => false,
+        })
+        .collect();
+    let anchor_at = |p: &Pending| {
+        let j = p.anchor?.target();
+        let a = first.get(j).copied().flatten()?;
+        let telling = confident[j] || g.kind(a) != Kind::Place || g.record(a).population >= 10_000;
+        // "northeast of Lyman" makes Lyman a place, doubtful name or not; an unknown name's guess is no anchor.
+        let q = &pending[j];
+        (q.key != p.key && !q.variant && !q.non_settlement && telling).then_some(a)
+    };
+    pending
+        .iter()
+        .zip(cands)
+        .enumerate()
+        .map(|(i, (p, c))| FirstReading {
+            own: first[i],
+            confident: confident[i],
+            anchor_at: anchor_at(p),
+            biggest: c
+                .list
+                .iter()
+                .filter(|(r, _)| g.kind(*r) == Kind::Place)
+                .map(|(r, _)| g.record(*r).population)
+                .max()
+                .unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The candidates of every mention; a region phrase keeps the regions.
+fn mention_candidates(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Arc<Cands>> {
     let mut regions: HashMap<&str, Arc<Cands>> = HashMap::default();
-    let cands: Vec<Arc<Cands>> = pending
+    pending
         .iter()
         .map(|p| {
             if p.variant {
@@ -319,158 +495,124 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
             }
             regions
                 .entry(p.key.as_str())
-                .or_insert_with(|| {
-                    let (list, primary) = all
-                        .list
-                        .iter()
-                        .zip(&all.primary)
-                        .filter(|((r, _), _)| g.kind(*r).is_region())
-                        .map(|(c, p)| (*c, *p))
-                        .unzip();
-                    Arc::new(Cands::new(g, list, primary))
-                })
+                .or_insert_with(|| Arc::new(region_candidates(g, &all)))
                 .clone()
         })
-        .collect();
-    // Pass 1: priors only.
-    let first: Vec<Option<EntryRef>> = cands.iter().map(|c| c.list.first().map(|x| x.0)).collect();
-    let confident: Vec<bool> = cands
-        .iter()
-        .map(|c| match (c.list.first(), c.list.get(1)) {
-            (Some(_), None) => true,
-            (Some(a), Some(b)) => a.1 - b.1 > 1.0,
-            _ => false,
-        })
-        .collect();
-    // Document geography: countries and admin1 regions of the first choices, one vote per distinct name (a
-    // name repeated ten times must not vouch for its own reading), confident choices weighing more.
-    let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
-    for (i, f) in first.iter().enumerate() {
-        if let Some(r) = f.filter(|_| pending[i].votes()) {
-            let p = &pending[i];
-            votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
-        }
+        .collect()
+}
+
+/// What the document's geography adds to candidate `r` of mention `m`: its country and admin1 region named by
+/// other mentions, and the other confident places around it (places only: region points are conventions).
+fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef) -> f64 {
+    let mut s = 0.0;
+    // The mention's own first reading does not vote for itself.
+    let own_weight = |same: bool| match (same, m.confident) {
+        (false, _) => 0.0,
+        (true, true) => 1.0,
+        (true, false) => 0.4,
+    };
+    let cc = g.country(r);
+    let own_cc = m.own.is_some_and(|o| g.country(o) == cc);
+    let cw = geo.countries.get(cc).copied().unwrap_or(0.0) - own_weight(own_cc);
+    if cw > 0.0 {
+        s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
     }
-    let mut countries: HashMap<String, f64> = HashMap::default();
-    let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
-    // Spatial coherence works on the distinct confident first choices (an R-tree, so long documents stay
-    // linear rather than quadratic); counts are of distinct names.
-    let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
-    let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
-    for (r, conf) in votes.values() {
-        let w = if *conf { 1.0 } else { 0.4 };
-        *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
-        if let Some(a) = g.admin1_of(*r) {
-            *admin1s.entry(a).or_insert(0.0) += w;
-        }
-        if g.kind(*r) == Kind::Place {
-            *place_count.entry(*r).or_insert(0) += 1;
-            if *conf {
-                *conf_count.entry(*r).or_insert(0) += 1;
+    if g.kind(r) != Kind::Country {
+        if let Some(a) = g.admin1_of(r) {
+            let own_a = m.own.and_then(|o| g.admin1_of(o)) == Some(a);
+            if geo.admin1s.get(&a).copied().unwrap_or(0.0) - own_weight(own_a) > 0.0 {
+                s += 0.8;
             }
         }
     }
-    let conf_index = SpatialIndex::new(g, conf_count.keys().copied());
-    let place_index = SpatialIndex::new(g, place_count.keys().copied());
-    let place_mentions: usize = place_count.values().sum();
-    // Pass 2: context.
+    if g.kind(r) == Kind::Place {
+        let rec = g.record(r);
+        let own_conf = if m.confident { m.own } else { None };
+        // The two nearest other confident places.
+        let near: Vec<f64> = geo
+            .conf_index
+            .nearest_sphere(rec.lat, rec.lon)
+            .take(5)
+            .filter(|(o, _)| {
+                *o != r && (Some(*o) != own_conf || geo.conf_count.get(o).copied().unwrap_or(0) > 1)
+            })
+            .map(|(_, d)| d)
+            .take(2)
+            .collect();
+        s += proximity_bonus(&near, rec.population, m.biggest);
+    }
+    s
+}
+
+/// Pass 2: the candidates of mention `i` scored with the document's context.
+fn score_in_context(
+    g: &Gazetteer,
+    geo: &Geography,
+    pending: &[Pending],
+    readings: &[FirstReading],
+    cands: &Cands,
+    i: usize,
+) -> Vec<(EntryRef, f64)> {
+    let (p, m) = (&pending[i], &readings[i]);
+    let plain = p.is_plain();
+    // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask for
+    // it ("Canada's" is not Cañadas, "France" is not a village in Nebraska). A town whose own name it is keeps
+    // its chance unless the country's name is primary too.
+    let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
+    for ((r, s), primary) in cands.list.iter().zip(&cands.primary) {
+        if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
+            (polity_prior, polity_primary) = (*s, *primary);
+        }
+    }
+    let mut scored = Vec::with_capacity(cands.list.len());
+    for ((r, prior), primary) in cands.list.iter().zip(&cands.primary) {
+        let yields = !*primary || polity_primary;
+        if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
+            scored.push((*r, *prior));
+            continue;
+        }
+        let mut s = *prior + geography_bonus(g, geo, m, *r);
+        let qualifier = p
+            .qualifier
+            .and_then(|q| readings.get(q))
+            .and_then(|q| q.own);
+        if qualifier.is_some_and(|q| g.contains(q, *r)) {
+            s += 3.0;
+        }
+        if p.settlement_cue && g.kind(*r) == Kind::Place {
+            s += 0.5;
+        }
+        if let (Some(anchor), Some(a)) = (p.anchor, m.anchor_at) {
+            if anchor.holds(g, *r, a) == Some(true) {
+                s += 2.0 + anchor.closeness(g, *r, a);
+            }
+        }
+        scored.push((*r, s));
+    }
+    scored
+}
+
+/// Resolves all mentions of one document.
+pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Resolution> {
+    let cands = mention_candidates(g, pending, base);
+    let readings = first_readings(g, pending, &cands);
+    let first: Vec<Option<EntryRef>> = readings.iter().map(|m| m.own).collect();
+    let confident: Vec<bool> = readings.iter().map(|m| m.confident).collect();
+    let geo = Geography::new(g, pending, &first, &confident);
+    // Pass 2, with one sense per name, and per reading: "Donetsk" the region (in a list of regions) and the
+    // city differ. Plain mentions of a name score alike.
     let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
-    // One sense per name, and per reading: "Donetsk" the region (in a list of regions) and the city differ.
     let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = HashMap::default();
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
-        let own = first[i];
-        let plain =
-            p.qualifier.is_none() && p.anchor.is_none() && !p.settlement_cue && !p.wants_region;
-        if plain {
-            if let Some(sc) = scored_cache.get(p.key.as_str()) {
-                finals.push(sc.clone());
-                continue;
-            }
-        }
-        let mut scored = Vec::with_capacity(cands[i].list.len());
-        // The best prior of a country (or continent) carrying the name: a namesake place needs the text to ask
-        // for it ("Canada's" is not Cañadas, "France" is not a village in Nebraska).
-        // A town whose own name it is keeps its chance unless the country's name is primary too.
-        let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
-        for ((r, s), p) in cands[i].list.iter().zip(&cands[i].primary) {
-            if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
-                (polity_prior, polity_primary) = (*s, *p);
-            }
-        }
-        for ((r, prior), primary) in cands[i].list.iter().zip(&cands[i].primary) {
-            let mut s = *prior;
-            let yields = !*primary || polity_primary;
-            if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
-                scored.push((*r, s));
-                continue;
-            }
-            let cc = g.country(*r);
-            let own_w = |own_r: Option<EntryRef>, conf: bool| {
-                if own_r.is_some_and(|o| g.country(o) == cc) {
-                    if conf {
-                        1.0
-                    } else {
-                        0.4
-                    }
-                } else {
-                    0.0
-                }
-            };
-            let cw = countries.get(cc).copied().unwrap_or(0.0) - own_w(own, confident[i]);
-            if cw > 0.0 {
-                s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
-            }
-            if g.kind(*r) != Kind::Country {
-                if let Some(a) = g.admin1_of(*r) {
-                    let own_a = own.and_then(|o| g.admin1_of(o)) == Some(a);
-                    let aw = admin1s.get(&a).copied().unwrap_or(0.0)
-                        - if own_a {
-                            if confident[i] {
-                                1.0
-                            } else {
-                                0.4
-                            }
-                        } else {
-                            0.0
-                        };
-                    if aw > 0.0 {
-                        s += 0.8;
-                    }
-                }
-            }
-            // Spatial coherence with the other confident places (places only: region points are conventions).
-            if g.kind(*r) == Kind::Place {
-                let rec = g.record(*r);
-                let own_conf = if confident[i] { own } else { None };
-                let near = conf_index.any_within_sphere(rec.lat, rec.lon, 150.0, |o| {
-                    o != *r && (Some(o) != own_conf || conf_count.get(&o).copied().unwrap_or(0) > 1)
-                });
-                if near {
-                    s += 0.8;
-                }
-            }
-            if let Some(q) = p.qualifier {
-                if let Some(qr) = first.get(q).copied().flatten() {
-                    if contains_entry(g, qr, *r) {
-                        s += 3.0;
-                    }
-                }
-            }
-            if p.settlement_cue && g.kind(*r) == Kind::Place {
-                s += 0.5;
-            }
-            if let Some(anchor) = p.anchor {
-                if let Some(a) = first.get(anchor.target()).copied().flatten() {
-                    if anchor.holds(g, *r, a) == Some(true) {
-                        s += 2.5;
-                    }
-                }
-            }
-            scored.push((*r, s));
-        }
-        if plain {
-            scored_cache.insert(p.key.as_str(), scored.clone());
+        let scored = match scored_cache.get(p.key.as_str()).filter(|_| p.is_plain()) {
+            Some(sc) => sc.clone(),
+            None => score_in_context(g, &geo, pending, &readings, &cands[i], i),
+        };
+        if p.is_plain() {
+            scored_cache
+                .entry(p.key.as_str())
+                .or_insert_with(|| scored.clone());
         }
         let agg = by_key.entry((p.key.as_str(), p.wants_region)).or_default();
         for (r, s) in &scored {
@@ -479,27 +621,10 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
         }
         finals.push(scored);
     }
-    // One sense per name per document: the best candidate over all occurrences of the key.
-    // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's
-    // Pisky lie hundreds of km away) is a place missing from the gazetteer: all its occurrences stay
-    // unresolved.
-    let mut broken: HashSet<(&str, bool)> = HashSet::default();
-    for p in pending {
-        let Some(anchor) = p.anchor else { continue };
-        let Some(a) = first.get(anchor.target()).copied().flatten() else {
-            continue;
-        };
-        let best = by_key[&(p.key.as_str(), p.wants_region)]
-            .iter()
-            .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)))
-            .map(|(r, _)| *r);
-        if let Some(b) = best {
-            let small = g.kind(b) == Kind::Place && g.record(b).population < 100_000;
-            if small && anchor.holds(g, b, a) == Some(false) {
-                broken.insert((p.key.as_str(), p.wants_region));
-            }
-        }
-    }
+    // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's Pisky lie
+    // hundreds of km away) is a place missing from the gazetteer: all its occurrences stay unresolved.
+    let anchor_at: Vec<Option<EntryRef>> = readings.iter().map(|m| m.anchor_at).collect();
+    let broken = broken_names(g, pending, &first, &anchor_at, &cands, &finals);
     // Regions the document names itself (not through one of its places).
     let named_regions: HashSet<EntryRef> = first
         .iter()
@@ -510,7 +635,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         // A mention the text itself locates ("Paris, Tennessee", "Pisky near Donetsk") keeps its own reading
-        // even when another mention of the name reads differently ("Paris, Texas").
+        // even when another mention of the name reads differently ("Paris, Texas"); otherwise one sense per
+        // name per document: the best candidate over all occurrences of the key.
         let mut ranked: Vec<(EntryRef, f64)> = if p.qualifier.is_some() || p.anchor.is_some() {
             finals[i].clone()
         } else {
@@ -520,49 +646,144 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 .collect()
         };
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let n = finals[i].len();
-        let Some(&(best, bs)) = ranked.first() else {
-            out.push(Resolution {
-                dropped: p.doubtful,
-                entry: None,
-                score: 0.0,
-                candidates: 0,
-            });
-            continue;
+        let refused = |best: EntryRef| {
+            broken.contains(&(p.key.as_str(), p.wants_region))
+                || unsupported_namesake(
+                    g,
+                    best,
+                    &cands[i],
+                    &geo.place_index,
+                    &named_regions,
+                    p.anchor.is_some(),
+                )
+                || far_namesake(g, best, first[i], &geo)
         };
-        let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
-        let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
-        let entry = if broken.contains(&(p.key.as_str(), p.wants_region))
-            || unsupported_namesake(
-                g,
-                best,
-                &cands[i],
-                &place_index,
-                &named_regions,
-                p.anchor.is_some(),
-            )
-            || far_namesake(
-                g,
-                best,
-                first[i],
-                &place_index,
-                &place_count,
-                place_mentions,
-                &countries,
-            ) {
-            None
-        } else {
-            Some(best)
-        };
-        let dropped = p.doubtful && !supported(g, best, &place_index, &named_regions, &countries);
-        out.push(Resolution {
-            dropped,
-            entry,
-            score: (conf * 1000.0).round() / 1000.0,
-            candidates: n,
-        });
+        out.push(decide(p, &ranked, finals[i].len(), refused, |best| {
+            supported(g, best, &geo.place_index, &named_regions, &geo.countries)
+        }));
     }
     out
+}
+
+/// The resolution of a mention from its ranked candidates: the best unless `refused`, with a confidence from
+/// its margin; a doubtful name the document does not `support` is dropped.
+fn decide(
+    p: &Pending,
+    ranked: &[(EntryRef, f64)],
+    candidates: usize,
+    refused: impl Fn(EntryRef) -> bool,
+    support: impl Fn(EntryRef) -> bool,
+) -> Resolution {
+    let Some(&(best, bs)) = ranked.first() else {
+        return Resolution {
+            dropped: p.doubtful,
+            entry: None,
+            score: 0.0,
+            candidates: 0,
+            alternatives: Vec::new(),
+        };
+    };
+    let margin = ranked.get(1).map(|x| bs - x.1).unwrap_or(3.0);
+    let conf = 1.0 / (1.0 + (-1.5 * margin).exp());
+    let entry = (!refused(best)).then_some(best);
+    let alternatives = match entry {
+        None => ranked.iter().take(ALTERNATIVES).map(|(r, _)| *r).collect(),
+        Some(_) => Vec::new(),
+    };
+    Resolution {
+        dropped: p.doubtful && !support(best),
+        entry,
+        score: (conf * 1000.0).round() / 1000.0,
+        candidates,
+        alternatives,
+    }
+}
+
+/// Names (with their reading) whose best candidate breaks a stated location or a region qualifier: "Pisky near
+/// Donetsk" when the gazetteer's Pisky lie hundreds of km away, "Nechaieve, Kherson Oblast" when the only
+/// Nechaieve is in Cherkasy oblast. A unique well-known town keeps its reading: when the text's attachment is
+/// loose ("operations around Bakhmut, southwest of Avdiivka" is about the operations), it is not missing.
+fn broken_names<'p>(
+    g: &Gazetteer,
+    pending: &'p [Pending],
+    first: &[Option<EntryRef>],
+    anchor_at: &[Option<EntryRef>],
+    cands: &[Arc<Cands>],
+    finals: &[Vec<(EntryRef, f64)>],
+) -> HashSet<(&'p str, bool)> {
+    let mut broken = HashSet::default();
+    for (i, p) in pending.iter().enumerate() {
+        if p.anchor.is_none() && p.qualifier.is_none() {
+            continue;
+        }
+        // A located mention keeps its own reading: judge that one.
+        let Some(b) = finals[i]
+            .iter()
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+            .map(|(r, _)| *r)
+        else {
+            continue;
+        };
+        let k = (p.key.as_str(), p.wants_region);
+        if g.kind(b) != Kind::Place
+            || g.record(b).population >= 100_000
+            || well_known(g, b, &cands[i])
+        {
+            continue;
+        }
+        let target = |j: usize| {
+            first
+                .get(j)
+                .copied()
+                .flatten()
+                .filter(|_| pending[j].key != p.key)
+        };
+        // A location shared from a list may be the next member's alone: it does not unresolve this one.
+        let anchor_broken = !p.anchor_shared
+            && p.anchor
+                .is_some_and(|an| anchor_at[i].is_some_and(|a| an.contradicted(g, b, a)));
+        let qualifier_broken = p
+            .qualifier
+            .and_then(target)
+            .is_some_and(|q| g.kind(q).can_contain() && !g.contains(q, b));
+        if anchor_broken || qualifier_broken {
+            broken.insert(k);
+        }
+    }
+    broken
+}
+
+/// A town of 10,000 or more whose namesakes in its country are all ten times smaller: what the name means
+/// when nothing says otherwise.
+fn well_known(g: &Gazetteer, r: EntryRef, cands: &Cands) -> bool {
+    let (rec, cc) = (g.record(r), g.country(r));
+    rec.population >= 10_000
+        && cands.list.iter().all(|(c, _)| {
+            *c == r
+                || g.kind(*c) != Kind::Place
+                || g.country(*c) != cc
+                || g.record(*c).population * 10 <= rec.population
+        })
+}
+
+/// The bonus for lying `km` from the nearest of the document's other confident places: 0.8 within 150 km,
+/// and up to 2.0 more the closer it lies ("Pavlivka" in a paragraph about Donetsk-oblast villages is the
+/// Donetsk-oblast one, whatever the size of a namesake elsewhere). `near`: the distances of the nearest
+/// other confident places, nearest first. When the biggest namesake is a city (20,000 or more), a place ten
+/// times smaller gets the graded part only with two of the document's places around it: one nearby place does
+/// not make "Mykolaiv" beside Lviv the Lviv-oblast town, a paragraph about Kharkiv-oblast villages makes its
+/// "Rubizhne" the village, not the Luhansk-oblast city.
+fn proximity_bonus(near: &[f64], population: u64, biggest: u64) -> f64 {
+    let Some(&d) = near.first().filter(|d| **d <= 150.0) else {
+        return 0.0;
+    };
+    let comparable = biggest < 20_000 || population.saturating_mul(10) >= biggest;
+    let surrounded = near.get(1).is_some_and(|d2| *d2 <= 150.0);
+    0.8 + if comparable || surrounded {
+        2.0 * (1.0 - d / 150.0)
+    } else {
+        0.0
+    }
 }
 
 /// Whether the document's other mentions support reading a doubtful name as the place `r`: another of its
@@ -581,7 +802,9 @@ fn supported(
                 || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
         }
         Kind::Country | Kind::WorldRegion => true,
-        Kind::Admin1 | Kind::Admin2 => countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0,
+        Kind::Admin1 | Kind::Admin2 | Kind::Admin3 | Kind::Area => {
+            countries.get(g.country(r)).copied().unwrap_or(0.0) >= 1.0
+        }
     }
 }
 
@@ -616,15 +839,9 @@ fn unsupported_namesake(
 
 /// A small place far from everything else the document names, in a country the document does not otherwise
 /// name: most likely a village missing from the gazetteer that shares a name with this one.
-fn far_namesake(
-    g: &Gazetteer,
-    r: EntryRef,
-    own: Option<EntryRef>,
-    index: &SpatialIndex,
-    counts: &HashMap<EntryRef, usize>,
-    place_mentions: usize,
-    countries: &HashMap<String, f64>,
-) -> bool {
+fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geography) -> bool {
+    let (index, counts, countries) = (&geo.place_index, &geo.place_count, &geo.countries);
+    let place_mentions = geo.place_mentions;
     if g.kind(r) != Kind::Place || g.record(r).population >= 20_000 {
         return false;
     }

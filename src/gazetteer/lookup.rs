@@ -62,17 +62,40 @@ pub struct LookupOptions {
     pub country: Option<String>,
     /// Allow the fuzzy fallback when nothing else matches.
     pub fuzzy: bool,
+    /// Prefer entries near this position (latitude, longitude): namesakes are told apart by where they lie.
+    pub near: Option<(f64, f64)>,
 }
+
+/// The most answers a lookup gives (every namesake of the commonest village names).
+const MAX_ANSWERS: usize = 1000;
+
+fn limit(opts: &LookupOptions) -> usize {
+    if opts.limit == 0 {
+        10
+    } else {
+        opts.limit.min(MAX_ANSWERS)
+    }
+}
+
+/// The population assumed for a populated place that has none.
+const UNKNOWN_VILLAGE: u64 = 300;
 
 /// The prior importance of an entry, in log10-population units.
 pub fn importance(g: &Gazetteer, r: EntryRef) -> f64 {
     let rec = g.record(r);
-    let pop = (rec.population.max(100)) as f64;
+    // A populated place of unknown population (most villages of the full Ukrainian dump) counts as a
+    // typical village, not as the smallest one.
+    let pop = match (rec.population, Kind::from_code(rec.kind)) {
+        (0, Kind::Place) => UNKNOWN_VILLAGE,
+        (p, _) => p.max(100),
+    } as f64;
     let fc = g.feature_code(r);
     match Kind::from_code(rec.kind) {
         Kind::Country | Kind::WorldRegion => pop.log10() + 1.5,
         Kind::Admin1 => pop.log10() + 0.2,
         Kind::Admin2 => pop.log10() - 0.4,
+        Kind::Admin3 => pop.log10() - 0.8,
+        Kind::Area => pop.log10(),
         Kind::Place => {
             pop.log10()
                 + match fc {
@@ -160,7 +183,9 @@ pub fn gather(postings: impl Iterator<Item = (u16, Posting)>) -> HashMap<EntryRe
             0,
         ));
         e.1 |= class;
-        if source_weight(s) > source_weight(e.0.best) {
+        // Of equal sources, one derived from a former official name says more (it names this very place).
+        let (w, best_w) = (source_weight(s), source_weight(e.0.best));
+        if w > best_w || (w == best_w && p.is_from_historic() && !e.0.best_historic) {
             e.0.best = s;
             e.0.best_historic = p.is_from_historic();
         }
@@ -195,7 +220,8 @@ pub fn score(
     if variant_of_primary {
         s += 0.4;
     }
-    if e.best != Source::Primary {
+    // An official former name is specific (Krasnyi Lyman is Lyman, whatever villages still bear the name).
+    if e.best != Source::Primary && !e.best_historic {
         let others = primaries_by_country.get(g.country(r)).copied().unwrap_or(0);
         if e.best == Source::RegionStem {
             if others >= 1 {
@@ -249,7 +275,50 @@ impl Gazetteer {
     }
 
     /// Candidates for a name, best first.
+    /// Candidates for a name, best first. "Name, Region" or "Name, Country" ("Andriivka, Donetsk", "Odessa,
+    /// Texas") keeps the name's entries inside a region or country the qualifier names, when there are any;
+    /// otherwise the whole query is looked up as one name ("Washington, D.C.").
     pub fn lookup(&self, query: &str, opts: &LookupOptions) -> Vec<Candidate> {
+        if let Some((name, qualifier)) = query.rsplit_once(',') {
+            let found = self.lookup_within(name.trim(), qualifier.trim(), opts);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        self.lookup_name(query, opts)
+    }
+
+    /// The entries of `name` inside a region or country that `qualifier` names, best first.
+    fn lookup_within(&self, name: &str, qualifier: &str, opts: &LookupOptions) -> Vec<Candidate> {
+        if name.is_empty() || qualifier.is_empty() {
+            return Vec::new();
+        }
+        let exact = LookupOptions {
+            limit: 50,
+            fuzzy: false,
+            near: None,
+            country: None,
+        };
+        let regions: Vec<EntryRef> = self
+            .lookup_name(qualifier, &exact)
+            .into_iter()
+            .map(|c| c.entry)
+            .filter(|r| self.kind(*r).can_contain())
+            .collect();
+        if regions.is_empty() {
+            return Vec::new();
+        }
+        let all = LookupOptions {
+            limit: MAX_ANSWERS,
+            ..opts.clone()
+        };
+        let mut found = self.lookup_name(name, &all);
+        found.retain(|c| regions.iter().any(|q| self.contains(*q, c.entry)));
+        found.truncate(limit(opts));
+        found
+    }
+
+    fn lookup_name(&self, query: &str, opts: &LookupOptions) -> Vec<Candidate> {
         let q = clean_query(query);
         let key = light_key(q);
         if key.is_empty() {
@@ -312,6 +381,10 @@ impl Gazetteer {
                 if region_hint && self.kind(*r).is_region() {
                     s += 1.0;
                 }
+                if let Some(at) = opts.near {
+                    let rec = self.record(*r);
+                    s += 6.0 * (-crate::geodesy::distance_km(at, (rec.lat, rec.lon)) / 50.0).exp();
+                }
                 let mt = mt_override.unwrap_or_else(|| match_type(e.best, e.best_historic));
                 Candidate {
                     entry: *r,
@@ -332,7 +405,7 @@ impl Gazetteer {
         });
         let mut seen = std::collections::HashSet::new();
         cands.retain(|c| seen.insert(self.id(c.entry).to_string()));
-        cands.truncate(if opts.limit == 0 { 10 } else { opts.limit });
+        cands.truncate(limit(opts));
         for c in &mut cands {
             c.matched = self.matched_name(c.entry, &key, c.source, &fuzzy_keys);
         }
@@ -348,23 +421,21 @@ impl Gazetteer {
         fuzzy_keys: &[String],
     ) -> String {
         let rec = self.record(r);
-        let mut all: Vec<(String, Option<Variant>)> = vec![(self.name(r).to_string(), None)];
+        let mut all: Vec<(String, Option<Variant>)> = vec![
+            (self.name(r).to_string(), None),
+            (self.geonames_name(r).to_string(), None),
+        ];
         for field in [rec.names, rec.historic] {
             for n in self.str(r, field).split('|').filter(|n| !n.is_empty()) {
                 all.push((n.to_string(), None));
             }
         }
-        let cyr: Vec<String> = all
-            .iter()
-            .filter(|(n, _)| has_cyrillic(n))
-            .map(|(n, _)| n.clone())
-            .collect();
-        let mut generated: Vec<(String, Option<Variant>)> = Vec::new();
-        for c in cyr {
-            for (v, s) in crate::names::translit::variants(&c) {
-                generated.push((s, Some(v)));
-            }
-        }
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        let mut generated: Vec<(String, Option<Variant>)> =
+            crate::names::translit::entry_variants(&names)
+                .into_iter()
+                .map(|(_, v, s)| (s, Some(v)))
+                .collect();
         // Show the forms journalists write before scholarly or foreign ones.
         generated.sort_by_key(|(_, v)| !v.map(|v| v.is_english_press()).unwrap_or(false));
         all.extend(generated);

@@ -30,11 +30,16 @@ pub struct EntryRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     pub id: String,
+    /// The display name (for Ukrainian places the national romanization, KMU 2010).
     pub name: String,
+    /// The GeoNames primary name (the same as `name` unless that is the national spelling).
+    pub geonames_name: String,
     pub kind: &'static str,
     pub feature_code: Option<String>,
     pub country: String,
     pub admin1: Option<String>,
+    /// The name of the admin2 region (a raion, a county) it lies in.
+    pub admin2: Option<String>,
     pub admin1_code: Option<String>,
     pub admin2_code: Option<String>,
     pub population: u64,
@@ -67,9 +72,12 @@ pub struct FileReport {
     pub skipped_not_places: u64,
 }
 
+/// Admin1 and admin2 regions by country, admin1 code and admin2 code (empty for admin1 regions).
+type RegionMap = HashMap<([u8; 2], String, String), EntryRef>;
+
 pub struct Gazetteer {
     layers: Vec<Index>,
-    admin1: OnceLock<HashMap<([u8; 2], String), EntryRef>>,
+    regions: OnceLock<RegionMap>,
 }
 
 impl Gazetteer {
@@ -78,7 +86,7 @@ impl Gazetteer {
         let idx = embedded::index().map_err(Error::BundledIndex)?;
         Ok(Gazetteer {
             layers: vec![idx],
-            admin1: OnceLock::new(),
+            regions: OnceLock::new(),
         })
     }
 
@@ -103,7 +111,7 @@ impl Gazetteer {
         Ok((
             Gazetteer {
                 layers,
-                admin1: OnceLock::new(),
+                regions: OnceLock::new(),
             },
             report,
         ))
@@ -133,6 +141,11 @@ impl Gazetteer {
         self.str(r, self.record(r).name)
     }
 
+    /// The GeoNames primary name (differs from [`Gazetteer::name`] where that is the national spelling).
+    pub fn geonames_name(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).geonames_name)
+    }
+
     pub fn kind(&self, r: EntryRef) -> Kind {
         Kind::from_code(self.record(r).kind)
     }
@@ -155,6 +168,10 @@ impl Gazetteer {
         self.str(r, self.record(r).admin1)
     }
 
+    pub fn admin2_code(&self, r: EntryRef) -> &str {
+        self.str(r, self.record(r).admin2)
+    }
+
     /// The admin1 region an entry lies in (its own layer first, then any layer).
     pub fn admin1_of(&self, r: EntryRef) -> Option<EntryRef> {
         let rec = self.record(r);
@@ -167,26 +184,71 @@ impl Gazetteer {
                 idx: rec.admin1_idx,
             });
         }
-        let code = self.admin1_code(r);
-        if code.is_empty() {
+        self.region_by_codes(r, false)
+    }
+
+    /// The admin2 region (a raion, a county) an entry lies in.
+    pub fn admin2_of(&self, r: EntryRef) -> Option<EntryRef> {
+        if matches!(self.kind(r), Kind::Admin1 | Kind::Admin2 | Kind::Country) {
             return None;
         }
-        let map = self.admin1.get_or_init(|| {
+        let idx = self.record(r).admin2_idx;
+        if idx != u32::MAX {
+            return Some(EntryRef {
+                layer: r.layer,
+                idx,
+            });
+        }
+        self.region_by_codes(r, true)
+    }
+
+    /// The admin1 (or, with `admin2`, the admin2) region whose codes are the entry's, from another layer.
+    fn region_by_codes(&self, r: EntryRef, admin2: bool) -> Option<EntryRef> {
+        // One layer: the builder has linked every entry to its regions already.
+        if self.layers.len() < 2 {
+            return None;
+        }
+        let rec = self.record(r);
+        let a1 = self.admin1_code(r);
+        let a2 = if admin2 { self.admin2_code(r) } else { "" };
+        if a1.is_empty() || (admin2 && a2.is_empty()) {
+            return None;
+        }
+        let map = self.regions.get_or_init(|| {
             let mut m = HashMap::new();
             for (l, layer) in self.layers.iter().enumerate() {
                 for (i, rec) in layer.records().iter().enumerate() {
-                    if Kind::from_code(rec.kind) == Kind::Admin1 {
-                        m.entry((rec.country, layer.str(rec.admin1).to_string()))
-                            .or_insert(EntryRef {
-                                layer: l as u16,
-                                idx: i as u32,
-                            });
-                    }
+                    let a2 = match Kind::from_code(rec.kind) {
+                        Kind::Admin1 => String::new(),
+                        Kind::Admin2 => layer.str(rec.admin2).to_string(),
+                        _ => continue,
+                    };
+                    let idx = i as u32;
+                    m.entry((rec.country, layer.str(rec.admin1).to_string(), a2))
+                        .or_insert(EntryRef {
+                            layer: l as u16,
+                            idx,
+                        });
                 }
             }
             m
         });
-        map.get(&(rec.country, code.to_string())).copied()
+        map.get(&(rec.country, a1.to_string(), a2.to_string()))
+            .copied()
+    }
+
+    /// Whether `r` lies inside `region` (a country, admin1 or admin2 region), by its codes.
+    pub fn contains(&self, region: EntryRef, r: EntryRef) -> bool {
+        if r == region || self.country(r) != self.country(region) {
+            return false;
+        }
+        let same_admin1 = || self.admin1_code(r) == self.admin1_code(region);
+        match self.kind(region) {
+            Kind::Country => true,
+            Kind::Admin1 => same_admin1(),
+            Kind::Admin2 => same_admin1() && self.admin2_code(r) == self.admin2_code(region),
+            _ => false,
+        }
     }
 
     /// The country entry of an entry's country code.
@@ -216,10 +278,12 @@ impl Gazetteer {
         Place {
             id: self.id(r).to_string(),
             name: self.name(r).to_string(),
+            geonames_name: self.geonames_name(r).to_string(),
             kind: self.kind(r).as_str(),
             feature_code: nonempty(self.feature_code(r)),
             country: self.country(r).to_string(),
             admin1,
+            admin2: self.admin2_of(r).map(|a| self.name(a).to_string()),
             admin1_code: nonempty(self.admin1_code(r)),
             admin2_code: nonempty(self.str(r, rec.admin2)),
             population: rec.population,

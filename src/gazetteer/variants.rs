@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{EntryRef, Gazetteer};
 use crate::names::fold::light_key;
-use crate::names::translit::{has_cyrillic, variants};
+use crate::names::translit::entry_variants;
 
 /// One group of spellings: a source label and its names (deduplicated by light key across groups).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -32,7 +32,7 @@ impl Gazetteer {
                 }),
             }
         };
-        add(&mut groups, "GeoNames", self.name(r));
+        add(&mut groups, "GeoNames", self.geonames_name(r));
         let names: Vec<&str> = self.str(r, rec.names).split('|').collect();
         for n in &names {
             add(&mut groups, "GeoNames", n);
@@ -46,24 +46,19 @@ impl Gazetteer {
             add(&mut groups, "historic (official renaming)", n);
         }
         let mut generated: BTreeMap<(u8, String), Vec<String>> = BTreeMap::new();
-        for (hist, src) in [(false, &names), (true, &historic)] {
-            for n in src
-                .iter()
-                .chain(std::iter::once(&self.name(r)))
-                .filter(|n| has_cyrillic(n))
-            {
-                for (v, s) in variants(n) {
-                    let label = if hist {
-                        format!("{} (historic)", v.label())
-                    } else {
-                        v.label().to_string()
-                    };
-                    generated
-                        .entry((v.code() + if hist { 64 } else { 0 }, label))
-                        .or_default()
-                        .push(s);
-                }
-            }
+        // Each Cyrillic name in its language among all the entry's names (Харьков beside Харків is Russian).
+        let all: Vec<&str> = names.iter().chain(&historic).copied().collect();
+        for (i, v, s) in entry_variants(&all) {
+            let hist = i >= names.len();
+            let label = if hist {
+                format!("{} (historic)", v.label())
+            } else {
+                v.label().to_string()
+            };
+            generated
+                .entry((v.code() + if hist { 64 } else { 0 }, label))
+                .or_default()
+                .push(s);
         }
         for ((_, label), ns) in generated {
             for n in ns {

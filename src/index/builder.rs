@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use super::record::{Kind, Posting, Record, Source, StrRef, MAX_ENTRIES};
 use super::rows::Row;
 use crate::names::fold::{light_key, slavic_key};
-use crate::names::translit::{has_cyrillic, variants};
+use crate::names::translit::{
+    entry_variants, has_cyrillic, language, romanize, to_latin, Lang, System,
+};
 
 /// Countries whose place names are mostly romanized from Cyrillic: these get generated romanizations and the
 /// Slavic-key fallback (elsewhere that key merges different names, see the romanization note §4).
@@ -50,6 +52,24 @@ pub fn region_stem(name: &str) -> Option<&str> {
     }
 }
 
+/// The spelling the Ukrainian state and the press use for a Ukrainian place (KMU 2010: Avdiivka, Balakliia,
+/// Mykolaiv, Marinka, Zaporizhzhia) when GeoNames' primary name is an older romanization of the same name
+/// (Avdiyivka, Balakliya, Mykolayiv, Mar'yinka, Zaporizhzhya): the KMU 2010 romanization of the entry's first
+/// Ukrainian Cyrillic name that spells the primary (same Slavic key). None when the primary is already that,
+/// or no Ukrainian name spells it (a Russian-named Crimean village keeps its GeoNames name).
+pub fn display_name(row: &Row) -> Option<String> {
+    if row.country_code != "UA" || row.kind != Kind::Place {
+        return None;
+    }
+    let key = slavic_key(&row.name)?;
+    row.names
+        .iter()
+        .filter(|n| has_cyrillic(n) && language(n) == Lang::Ukrainian)
+        .map(|n| romanize(n, System::UkKmu2010))
+        .find(|latin| slavic_key(latin).as_deref() == Some(key.as_str()))
+        .filter(|latin| *latin != row.name)
+}
+
 /// The compiled parts of an index, as plain bytes/vectors.
 #[derive(Default)]
 pub struct Compiled {
@@ -68,7 +88,8 @@ pub struct Builder {
     interned: HashMap<String, StrRef>,
     exact: Vec<(String, u32)>,
     slavic: Vec<(String, u32)>,
-    admin1: HashMap<([u8; 2], String), u32>,
+    /// Admin1 and admin2 records by country, admin1 code and admin2 code (empty for admin1).
+    regions: HashMap<([u8; 2], String, String), u32>,
 }
 
 const MAX_KEY_BYTES: usize = 120;
@@ -115,14 +136,22 @@ impl Builder {
         for (i, b) in row.country_code.bytes().take(2).enumerate() {
             country[i] = b.to_ascii_uppercase();
         }
+        let display = display_name(row);
+        let geonames_name = self.push_str(&row.name);
+        let name = match &display {
+            Some(d) => self.push_str(d),
+            None => geonames_name,
+        };
         let rec = Record {
             lat: row.lat,
             lon: row.lon,
             population: row.population,
             geonameid: row.geonameid,
             admin1_idx: u32::MAX,
+            admin2_idx: u32::MAX,
             id: self.push_str(&row.id),
-            name: self.push_str(&row.name),
+            name,
+            geonames_name,
             feature_code: self.intern(&row.feature_code),
             admin1: self.intern(&row.admin1_code),
             admin2: self.intern(&row.admin2_code),
@@ -131,28 +160,46 @@ impl Builder {
             demonyms: self.push_str(&row.demonyms.join("|")),
             country,
             kind: row.kind.code(),
-            _pad: [0; 5],
+            _pad: [0; 1],
         };
         self.records.push(rec);
-        if row.kind == Kind::Admin1 {
-            self.admin1.insert((country, row.admin1_code.clone()), idx);
+        if matches!(row.kind, Kind::Admin1 | Kind::Admin2) {
+            let a2 = if row.kind == Kind::Admin2 {
+                row.admin2_code.clone()
+            } else {
+                String::new()
+            };
+            self.regions
+                .insert((country, row.admin1_code.clone(), a2), idx);
         }
-        self.add_names(idx, row);
+        self.add_names(idx, row, display);
         true
     }
 
-    fn add_names(&mut self, idx: u32, row: &Row) {
+    fn add_names(&mut self, idx: u32, row: &Row, display: Option<String>) {
         let slavic = SLAVIC_COUNTRIES.contains(&row.country_code.as_str());
         let mut surfaces: Vec<(String, Source, bool)> =
             vec![(row.name.clone(), Source::Primary, false)];
+        // The national spelling is the entry's name as much as GeoNames' own.
+        surfaces.extend(display.map(|d| (d, Source::Primary, false)));
         let stem = if row.kind.is_region() && row.kind != Kind::Country {
             region_stem(&row.name).map(str::to_string)
         } else {
             None
         };
         let stem_key = stem.as_deref().map(light_key);
+        let stem_slavic = stem.as_deref().and_then(slavic_key);
+        // The region's bare name in any script ("Kherson", "Херсон" for Kherson Oblast) is its stem: the
+        // city's name, which the region only borrows.
+        let is_stem = |n: &str| {
+            if has_cyrillic(n) {
+                stem_slavic.is_some() && slavic_key(&to_latin(n)) == stem_slavic
+            } else {
+                stem_key.as_deref() == Some(light_key(n).as_str())
+            }
+        };
         for n in &row.names {
-            let src = if stem_key.as_deref() == Some(light_key(n).as_str()) {
+            let src = if is_stem(n) {
                 Source::RegionStem
             } else {
                 Source::Alternate
@@ -167,20 +214,24 @@ impl Builder {
             // The phrases news uses for regions: "Kharkiv region", "Kherson province", "Bakhmut district".
             let words: &[&str] = match row.kind {
                 Kind::Admin1 => &["region", "province", "oblast"],
-                _ => &["district", "raion", "county"],
+                _ => &["district", "raion", "rayon", "county"],
             };
             for w in words {
                 surfaces.push((format!("{stem} {w}"), Source::Alternate, false));
             }
         }
         if slavic {
+            let names: Vec<&str> = surfaces.iter().map(|(s, _, _)| s.as_str()).collect();
             let mut generated = Vec::new();
-            for (s, _, hist) in &surfaces {
-                if has_cyrillic(s) {
-                    for (v, latin) in variants(s) {
-                        generated.push((latin, Source::Generated(v), *hist));
-                    }
-                }
+            for (i, v, latin) in entry_variants(&names) {
+                let (_, src, hist) = &surfaces[i];
+                // Romanizations of a region's bare name are its stem too.
+                let g = if *src == Source::RegionStem {
+                    Source::RegionStem
+                } else {
+                    Source::Generated(v)
+                };
+                generated.push((latin, g, *hist));
             }
             surfaces.extend(generated);
         }
@@ -201,17 +252,24 @@ impl Builder {
         }
     }
 
-    /// Links records to their admin1 record and compiles the FSTs.
+    /// Links records to their admin1 and admin2 records and compiles the FSTs.
     pub fn finish(mut self) -> Result<Compiled, fst::Error> {
+        let text = |s: &[u8], r: StrRef| {
+            std::str::from_utf8(&s[r.off as usize..(r.off + r.len) as usize])
+                .unwrap_or("")
+                .to_string()
+        };
         for i in 0..self.records.len() {
             let r = self.records[i];
-            let code = std::str::from_utf8(
-                &self.strings[r.admin1.off as usize..(r.admin1.off + r.admin1.len) as usize],
-            )
-            .unwrap_or("")
-            .to_string();
-            if let Some(a) = self.admin1.get(&(r.country, code)) {
+            let (a1, a2) = (text(&self.strings, r.admin1), text(&self.strings, r.admin2));
+            if let Some(a) = self.regions.get(&(r.country, a1.clone(), String::new())) {
                 self.records[i].admin1_idx = *a;
+            }
+            let own = Kind::from_code(r.kind);
+            if !a2.is_empty() && !matches!(own, Kind::Admin1 | Kind::Admin2 | Kind::Country) {
+                if let Some(a) = self.regions.get(&(r.country, a1, a2)) {
+                    self.records[i].admin2_idx = *a;
+                }
             }
         }
         let mut postings = Vec::new();
@@ -253,6 +311,54 @@ fn compile_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place(name: &str, names: &[&str]) -> Row {
+        Row {
+            id: "geonames:1".into(),
+            geonameid: 1,
+            name: name.into(),
+            kind: Kind::Place,
+            feature_code: "PPL".into(),
+            country_code: "UA".into(),
+            admin1_code: "05".into(),
+            admin2_code: String::new(),
+            lat: 48.0,
+            lon: 37.0,
+            population: 0,
+            names: names.iter().map(|n| n.to_string()).collect(),
+            historic: Vec::new(),
+            demonyms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn ukrainian_places_are_named_in_the_national_system() {
+        let cases = [
+            (
+                "Avdiyivka",
+                &["Avdeevka", "Авдеевка", "Авдіївка"][..],
+                Some("Avdiivka"),
+            ),
+            (
+                "Balakliya",
+                &["Балаклея", "Балаклія"][..],
+                Some("Balakliia"),
+            ),
+            ("Mykolayiv", &["Николаев", "Миколаїв"][..], Some("Mykolaiv")),
+            ("Mar'yinka", &["Марьинка", "Мар’їнка"][..], Some("Marinka")),
+            ("Zaporizhzhya", &["Запоріжжя"][..], Some("Zaporizhzhia")),
+            // Already the national form; a Ukrainian name that spells another name; only a Russian name.
+            ("Kharkiv", &["Харків"][..], None),
+            ("Klishchiivka", &["Карлівка", "Кліщіївка"][..], None),
+            ("Novozuyevka", &["Новозуевка"][..], None),
+        ];
+        for (gn, names, want) in cases {
+            assert_eq!(display_name(&place(gn, names)).as_deref(), want, "{gn}");
+        }
+        let mut russian = place("Avdiyivka", &["Авдіївка"]);
+        russian.country_code = "RU".into();
+        assert_eq!(display_name(&russian), None);
+    }
 
     #[test]
     fn stems() {

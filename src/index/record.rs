@@ -21,6 +21,10 @@ pub enum Kind {
     Place,
     /// A continent or a supranational region (Europe, Africa, the European Union, the Middle East).
     WorldRegion,
+    /// A third-level region (a Ukrainian hromada).
+    Admin3,
+    /// A named region that is no administrative unit (Donbas, Volhynia).
+    Area,
 }
 
 impl Kind {
@@ -31,6 +35,8 @@ impl Kind {
             Kind::Admin2 => "admin2",
             Kind::Place => "place",
             Kind::WorldRegion => "world_region",
+            Kind::Admin3 => "admin3",
+            Kind::Area => "area",
         }
     }
 
@@ -39,6 +45,8 @@ impl Kind {
             "country" => Kind::Country,
             "admin1" => Kind::Admin1,
             "admin2" => Kind::Admin2,
+            "admin3" => Kind::Admin3,
+            "area" => Kind::Area,
             "place" | "" => Kind::Place,
             "world_region" => Kind::WorldRegion,
             _ => return None,
@@ -55,12 +63,22 @@ impl Kind {
             1 => Kind::Admin1,
             2 => Kind::Admin2,
             4 => Kind::WorldRegion,
+            5 => Kind::Admin3,
+            6 => Kind::Area,
             _ => Kind::Place,
         }
     }
 
-    pub fn is_region(self) -> bool {
+    /// Regions whose members the gazetteer can tell (places carry their country, admin1 and admin2 codes).
+    pub fn can_contain(self) -> bool {
         matches!(self, Kind::Country | Kind::Admin1 | Kind::Admin2)
+    }
+
+    pub fn is_region(self) -> bool {
+        matches!(
+            self,
+            Kind::Country | Kind::Admin1 | Kind::Admin2 | Kind::Admin3 | Kind::Area
+        )
     }
 }
 
@@ -74,8 +92,14 @@ pub struct Record {
     pub geonameid: u32,
     /// Index of this entry's admin1 record in the same index, or `u32::MAX`.
     pub admin1_idx: u32,
+    /// Index of this entry's admin2 record in the same index, or `u32::MAX`.
+    pub admin2_idx: u32,
     pub id: StrRef,
+    /// The display name: for Ukrainian places the national romanization (KMU 2010) of the entry's Ukrainian
+    /// name, when it spells the GeoNames name ("Avdiivka" for Avdiyivka); else the GeoNames name.
     pub name: StrRef,
+    /// The GeoNames primary name.
+    pub geonames_name: StrRef,
     pub feature_code: StrRef,
     pub admin1: StrRef,
     pub admin2: StrRef,
@@ -84,7 +108,7 @@ pub struct Record {
     pub demonyms: StrRef,
     pub country: [u8; 2],
     pub kind: u8,
-    pub _pad: [u8; 5],
+    pub _pad: [u8; 1],
 }
 
 /// How a name reached an entry. Stored in the low bits of a posting.

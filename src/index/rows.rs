@@ -225,7 +225,7 @@ fn csv_row(
     let kind = Kind::parse(kind_s).ok_or_else(|| {
         err(
             line,
-            format!("kind {kind_s:?} is not one of country, admin1, admin2, place"),
+            format!("kind {kind_s:?} is not one of country, admin1, admin2, admin3, area, place"),
         )
     })?;
     let pop_s = f(opt[5], "population")?.trim();
@@ -303,6 +303,8 @@ fn geonames_row(line: &[u8], line_no: u64) -> Result<Option<Row>, RowError> {
         ("P", _) => Kind::Place,
         ("A", "ADM1") => Kind::Admin1,
         ("A", "ADM2") => Kind::Admin2,
+        ("A", "ADM3") => Kind::Admin3,
+        ("L", "RGN") => Kind::Area,
         ("A", c) if c.starts_with("PCL") => Kind::Country,
         ("L", "CONT") => Kind::WorldRegion,
         _ => return Ok(None),

@@ -124,8 +124,8 @@ fn geo_precision(g: &Gazetteer, e: EntryRef) -> i64 {
 fn geo_method(g: &Gazetteer, e: EntryRef, surface: &str) -> &'static str {
     let k = crate::names::fold::light_key;
     match g.kind(e) {
-        Kind::Admin1 | Kind::Admin2 => "admin_centroid",
-        _ if k(surface) == k(g.name(e)) => "exact",
+        Kind::Admin1 | Kind::Admin2 | Kind::Admin3 | Kind::Area => "admin_centroid",
+        _ if k(surface) == k(g.name(e)) || k(surface) == k(g.geonames_name(e)) => "exact",
         _ => "alias",
     }
 }

@@ -121,6 +121,7 @@ pub fn features(
             ("kind", "place".into()),
             ("place_id", place.id.clone().into()),
             ("name", place.name.clone().into()),
+            ("geonames_name", place.geonames_name.clone().into()),
             ("names_as_written", names_written.join("; ").into()),
             ("place_kind", place.kind.into()),
             ("feature_code", opt_str(place.feature_code.as_deref())),

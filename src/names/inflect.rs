@@ -130,7 +130,11 @@ mod tests {
             ("мелітополя", "мелітополь"),
             ("вугледара", "вугледар"),
         ] {
-            assert!(has(&noun_lemmas(form), lemma), "{form} -> {lemma}: {:?}", noun_lemmas(form));
+            assert!(
+                has(&noun_lemmas(form), lemma),
+                "{form} -> {lemma}: {:?}",
+                noun_lemmas(form)
+            );
         }
         assert!(has(&adjective_lemmas("нової"), "нова"));
         assert!(has(&adjective_lemmas("кривого"), "кривий"));
@@ -146,7 +150,11 @@ mod tests {
             ("артемовска", "артемовск"),
             ("соледаром", "соледар"),
         ] {
-            assert!(has(&noun_lemmas(form), lemma), "{form} -> {lemma}: {:?}", noun_lemmas(form));
+            assert!(
+                has(&noun_lemmas(form), lemma),
+                "{form} -> {lemma}: {:?}",
+                noun_lemmas(form)
+            );
         }
         assert!(has(&adjective_lemmas("новой"), "новая"));
     }

@@ -358,10 +358,57 @@ fn simplify_doubles(s: &str) -> String {
     out
 }
 
+/// The language of `name` among an entry's other names: an unmarked name is the Russian form when the entry
+/// also has a different Ukrainian-marked name beginning with the same two letters (Харьков beside Харків), the
+/// Ukrainian form beside such a Russian-marked name; otherwise as [`language`] says.
+pub fn language_among<'a>(name: &str, others: impl IntoIterator<Item = &'a str>) -> Lang {
+    let lang = language(name);
+    if lang != Lang::Unmarked {
+        return lang;
+    }
+    let head = |s: &str| {
+        s.chars()
+            .take(2)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let h = head(name);
+    let (mut uk, mut ru) = (false, false);
+    for o in others {
+        if o != name && has_cyrillic(o) && head(o) == h {
+            match language(o) {
+                Lang::Ukrainian => uk = true,
+                Lang::Russian => ru = true,
+                _ => {}
+            }
+        }
+    }
+    match (uk, ru) {
+        (true, false) => Lang::Russian,
+        (false, true) => Lang::Ukrainian,
+        _ => Lang::Unmarked,
+    }
+}
+
 /// Every romanization of a Cyrillic name, deduplicated, in a stable order.
 /// Ukrainian-marked names get the Ukrainian systems, Russian-marked the Russian ones, unmarked both.
 pub fn variants(name: &str) -> Vec<(Variant, String)> {
-    let lang = language(name);
+    variants_as(name, language(name))
+}
+
+/// The romanizations of an entry's Cyrillic names, each in its language among the others: (index into
+/// `names`, system, romanization).
+pub fn entry_variants(names: &[&str]) -> Vec<(usize, Variant, String)> {
+    let mut out = Vec::new();
+    for (i, n) in names.iter().enumerate().filter(|(_, n)| has_cyrillic(n)) {
+        let lang = language_among(n, names.iter().copied());
+        out.extend(variants_as(n, lang).into_iter().map(|(v, s)| (i, v, s)));
+    }
+    out
+}
+
+/// Every romanization of a Cyrillic name in language `lang` (see [`language_among`]).
+pub fn variants_as(name: &str, lang: Lang) -> Vec<(Variant, String)> {
     if lang == Lang::Other || !has_cyrillic(name) {
         return Vec::new();
     }
@@ -498,6 +545,23 @@ mod tests {
         for want in ["Izium", "Izyum", "Isjum", "Izioum"] {
             assert!(v.contains(&want.to_string()), "{want} missing from {v:?}");
         }
+    }
+
+    #[test]
+    fn an_unmarked_name_beside_a_ukrainian_one_is_russian() {
+        assert_eq!(
+            language_among("Харьков", ["Харків", "Kharkiv"]),
+            Lang::Russian
+        );
+        assert_eq!(
+            language_among("Бахмут", ["Артемівськ", "Артемовск"]),
+            Lang::Unmarked
+        );
+        let v: Vec<(Variant, String)> = variants_as("Харьков", Lang::Russian);
+        assert!(v
+            .iter()
+            .all(|(v, _)| !matches!(v, Variant::System(s) if s.is_ukrainian())));
+        assert!(v.iter().any(|(_, s)| s == "Kharkov"), "{v:?}");
     }
 
     #[test]
