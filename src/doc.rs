@@ -45,6 +45,59 @@ impl Script {
             Script::Ukrainian
         } else if ru && !uk {
             Script::Russian
+        } else if !uk && !ru {
+            // No telling letter: Russian writes "-ия"/"-ие" where Ukrainian writes "-ія"/"-іє", and each
+            // language has its own function words.
+            let lower = s.to_lowercase();
+            let russian = lower.contains("ия") || lower.contains("ие") || lower.contains("ию");
+            let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
+            let ru_words = words
+                .iter()
+                .filter(|w| {
+                    matches!(
+                        **w,
+                        "что"
+                            | "это"
+                            | "как"
+                            | "или"
+                            | "его"
+                            | "она"
+                            | "они"
+                            | "уже"
+                            | "также"
+                            | "после"
+                            | "при"
+                            | "под"
+                    )
+                })
+                .count();
+            let uk_words = words
+                .iter()
+                .filter(|w| {
+                    matches!(
+                        **w,
+                        "що" | "це"
+                            | "як"
+                            | "або"
+                            | "його"
+                            | "вона"
+                            | "вони"
+                            | "вже"
+                            | "також"
+                            | "після"
+                            | "та"
+                            | "від"
+                            | "під"
+                    )
+                })
+                .count();
+            if russian || ru_words > uk_words {
+                Script::Russian
+            } else if uk_words > ru_words {
+                Script::Ukrainian
+            } else {
+                Script::Cyrillic
+            }
         } else {
             Script::Cyrillic
         }
@@ -141,6 +194,10 @@ mod tests {
             Script::Russian
         );
         assert_eq!(Script::of("Бои у Бахмута"), Script::Cyrillic);
+        assert_eq!(
+            Script::of("Подразделения ВСУ оставили Авдеевку."),
+            Script::Russian
+        );
         assert_eq!(Script::of(""), Script::Latin);
     }
 

@@ -266,6 +266,7 @@ fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor>
         if !toks[k].word
             || has(lx.speech, wk)
             || matches!(wk, "its" | "their" | "his" | "her" | "that")
+            || !lx.triggers_at(w, k).is_empty()
         {
             break;
         }

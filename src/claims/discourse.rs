@@ -381,9 +381,31 @@ impl<'d, 'g> Reader<'d, 'g> {
         let lx = s.lx;
         let mut found = Vec::new();
         for j in 0..s.len().saturating_sub(1) {
-            if !s.has(lx.anaphor_determiners, j)
-                || s.slots.iter().any(|sl| sl.start <= j + 1 && j < sl.end)
-            {
+            if s.slots.iter().any(|sl| sl.start <= j + 1 && j < sl.end) {
+                continue;
+            }
+            // Without articles (Ukrainian, Russian) a bare settlement noun points back too ("в город").
+            if !s.has(lx.anaphor_determiners, j) {
+                let bare = lx.definite.is_empty()
+                    && s.has(lx.settlement_nouns, j)
+                    && !s.toks.get(j + 1).is_some_and(|t| t.capital)
+                    && s.slot_at(j + 1).is_none();
+                if bare {
+                    let before: Vec<&Slot> = s.slots.iter().filter(|sl| sl.end <= j).collect();
+                    if let Some(&last) = self.last_group(&before, 1).last() {
+                        found.push(Slot {
+                            start: j,
+                            end: j + 1,
+                            targets: vec![last],
+                            detail: false,
+                            anaphor: true,
+                            region: false,
+                            settlement: true,
+                            qualifier: false,
+                            home: Side::Unknown,
+                        });
+                    }
+                }
                 continue;
             }
             // "the whole city", "the besieged town".
@@ -538,13 +560,8 @@ impl<'d, 'g> Reader<'d, 'g> {
     }
 
     /// The gaining and losing sides of `e` at the place of mention `m`.
-    fn sides(
-        &self,
-        s: &Sent,
-        e: &Event,
-        attr: Option<&Attribution>,
-        m: usize,
-    ) -> Option<(Side, Side)> {
+    fn sides(&self, s: &Sent, e: &Event, attrs: &[Attribution], m: usize) -> Option<(Side, Side)> {
+        let attr = innermost(attrs, e.at);
         if let Agent::Gains(x) = e.agent {
             return x.is_belligerent().then(|| (x, x.opposite()));
         }
@@ -556,7 +573,7 @@ impl<'d, 'g> Reader<'d, 'g> {
             return None;
         }
         if !agent.is_belligerent() {
-            agent = self.default_agent(s, e, attr, m, home)?;
+            agent = self.default_agent(s, e, &covering(attrs, e.at), m, home)?;
         }
         let gaining = match e.action {
             Action::Gain | Action::Regain => agent,
@@ -574,16 +591,21 @@ impl<'d, 'g> Reader<'d, 'g> {
         &self,
         s: &Sent,
         e: &Event,
-        attr: Option<&Attribution>,
+        over: &[&Attribution],
         m: usize,
         home: Side,
     ) -> Option<Side> {
-        if let Some(a) = attr {
-            let side = a
+        // The innermost attribution that names one side ("its own statement that the city had been
+        // liberated", inside "Prigozhin announced ...").
+        for a in over {
+            let Some(side) = a
                 .sides
                 .first()
                 .copied()
-                .filter(|x| x.is_belligerent() && a.sides.len() == 1);
+                .filter(|x| x.is_belligerent() && a.sides.len() == 1)
+            else {
+                continue;
+            };
             let official = a.who.as_ref().is_some_and(|r| {
                 matches!(
                     claimant_type(s.lx, &s.w[r.clone()]),
@@ -594,10 +616,14 @@ impl<'d, 'g> Reader<'d, 'g> {
             // side that says a place "has been liberated" or "was captured" means by its own side.
             let governed = e.at <= a.cue + 3 && e.at > a.cue;
             let gain = matches!(e.action, Action::Gain | Action::Regain);
-            if let (Some(side), true) = (
-                side,
-                official || a.military || governed || (gain && e.voice != Voice::Active),
-            ) {
+            // "Shoigu reported that units of the Yug group liberated X": units the text gives no side are
+            // the speaker's own.
+            let own_units = matches!(e.agent, Agent::Actor(k) if s.actors[k].sides.is_empty() && s.actors[k].kind == Kind::Military);
+            if official
+                || a.military
+                || governed
+                || (gain && (e.voice != Voice::Active || own_units))
+            {
                 return Some(side);
             }
         }
@@ -632,7 +658,7 @@ impl<'d, 'g> Reader<'d, 'g> {
             .flat_map(|&k| s.slots[k].targets.clone())
             .collect();
         for m in targets {
-            let Some((gaining, losing)) = self.sides(s, e, attr, m) else {
+            let Some((gaining, losing)) = self.sides(s, e, attrs, m) else {
                 continue;
             };
             let mut who_side = attr.map_or(Side::Unknown, |a| {
@@ -723,10 +749,9 @@ impl<'d, 'g> Reader<'d, 'g> {
         if !plain {
             return;
         }
-        let attr = innermost(attrs, e.at);
         for &k in &e.slots {
             for &m in &s.slots[k].targets {
-                let Some((gaining, _)) = self.sides(s, e, attr, m) else {
+                let Some((gaining, _)) = self.sides(s, e, attrs, m) else {
                     continue;
                 };
                 let entry = self.doc.mentions[m].entry;
@@ -842,6 +867,13 @@ fn is_direction_or_distance(w: &str) -> bool {
             "km" | "kilometers" | "kilometres" | "miles" | "mi" | "km)" | "metres" | "meters" | "m"
         )
         || w.ends_with("km")
+}
+
+/// The attributions whose scopes hold token `at`, innermost first.
+fn covering(attrs: &[Attribution], at: usize) -> Vec<&Attribution> {
+    let mut v: Vec<&Attribution> = attrs.iter().filter(|a| a.scope.contains(&at)).collect();
+    v.sort_by_key(|a| a.scope.len());
+    v
 }
 
 /// The attribution whose scope holds token `at` most tightly.

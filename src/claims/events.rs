@@ -183,6 +183,9 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
         Voice::Adjectival
     } else if participle && !after_have && reduced_relative(s, i) {
         Voice::Passive
+    } else if form == Form::Participle && lx.definite.is_empty() {
+        // Ukrainian and Russian passive participles need no auxiliary ("Херсон звільнено").
+        Voice::Passive
     } else {
         Voice::Active
     };
@@ -219,7 +222,6 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
         }
     }
     e.slots = match (voice, t.theme) {
-        (Voice::Passive, _) | (_, Theme::Before) => theme_before(s, i),
         (_, Theme::Either) => {
             let after = theme_after(s, i + len, t.preps);
             if after.is_empty() {
@@ -228,6 +230,7 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
                 after
             }
         }
+        (Voice::Passive, _) | (_, Theme::Before) => theme_before(s, i),
         _ => theme_after(s, i + len, t.preps),
     };
     if e.slots.is_empty() && voice == Voice::Active {
@@ -612,7 +615,7 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
             let settlement_of = sl.start > 1
                 && s.word(sl.start - 1) == "of"
                 && s.has(lx.settlement_nouns, sl.start - 2);
-            if (!prep || settlement_of) && !sl.detail {
+            if (!prep || settlement_of) && !sl.detail && !in_apposition(s, p) {
                 return list_back(s, p);
             }
             k = sl.start;
@@ -623,6 +626,20 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// A place inside an apposition that describes the subject ("Robotyne, a village ... in southern
+/// Zaporizhzhia region, has been liberated"): between the comma after another place and this one stands an
+/// article or a settlement noun.
+fn in_apposition(s: &Sent, k: usize) -> bool {
+    let start = s.slots[k].start;
+    let Some(comma) = (0..start).rev().find(|&j| s.word(j) == ",") else {
+        return false;
+    };
+    comma > 0
+        && s.slot_ending(comma).is_some()
+        && (comma + 1..start)
+            .any(|j| matches!(s.word(j), "a" | "an") || s.has(s.lx.settlement_nouns, j))
 }
 
 /// The list ending at slot `last`, in text order ("Kupiansk and Izium were liberated").
@@ -677,7 +694,9 @@ fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
         }
         Voice::Nominal => nominal_agent(s, e),
         Voice::Adjectival => Agent::Unknown,
-        Voice::Active => subject(s, e.at, participial(s, e)).map_or(Agent::Unknown, Agent::Actor),
+        Voice::Active => subject(s, e.at, participial(s, e))
+            .or_else(|| subject_after(s, e))
+            .map_or(Agent::Unknown, Agent::Actor),
     }
 }
 
@@ -687,6 +706,18 @@ fn participial(s: &Sent, e: &Event) -> bool {
     e.form == Form::Gerund
         && s.before_adverbs(e.at)
             .is_some_and(|p| !s.has(s.lx.be, p) && s.has(s.lx.gerund_factual, p))
+}
+
+/// Free word order (Ukrainian, Russian): the subject may follow its verb ("в місто увійшли українські
+/// підрозділи").
+fn subject_after(s: &Sent, e: &Event) -> Option<usize> {
+    if !s.lx.definite.is_empty() {
+        return None;
+    }
+    let from = e.at + e.len;
+    s.actors
+        .iter()
+        .position(|a| a.start >= from && a.start <= from + 2 && a.kind == Kind::Military)
 }
 
 /// The subject actor of the verb at `at`: the nearest before it in its clause, or for a participial clause

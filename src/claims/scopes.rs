@@ -360,6 +360,17 @@ fn phrase_sides(s: &Sent, r: &Range<usize>) -> (Vec<Side>, bool, bool) {
         .iter()
         .any(|t| has(lx.third_party, &t.lower) || has(lx.third_party, t.stem()))
         || sides == [Side::ThirdParty];
+    // "its own statement", "their claims": the speaker is the actor before.
+    if sides.is_empty() && s.toks[r.clone()].iter().any(|t| has(lx.pronouns, &t.lower)) {
+        if let Some(a) = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= r.start && a.side().is_belligerent())
+        {
+            sides.push(a.side());
+        }
+    }
     sides.retain(|x| *x != Side::ThirdParty);
     (sides, military, third)
 }
@@ -436,7 +447,12 @@ pub fn attributions(s: &Sent) -> Vec<Attribution> {
             claimant_before(s, j)
         };
         let forward_end = s.clause_end(j + 1, HARD);
-        let content = (j + 1..forward_end).any(|k| !is_time_word(s.word(k)));
+        // "..., the minister said on Monday, calling it a step": what follows the comma is no longer said.
+        let first_comma = (j + 1..forward_end)
+            .find(|&k| s.word(k) == ",")
+            .unwrap_or(forward_end);
+        let content = (j + 1..first_comma).any(|k| !is_time_word(s.word(k)))
+            || (first_comma == j + 1 && s.word(j + 2) == "that");
         let scope = if content {
             j + 1..forward_end
         } else {

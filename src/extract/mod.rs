@@ -177,7 +177,9 @@ impl<'g> Extractor<'g> {
     pub fn extract(&self, bytes: &[u8]) -> Vec<Mention> {
         let spots = {
             let mut memo = self.walks.get_or_default().borrow_mut();
-            scan::spot(self.g, bytes, &mut memo)
+            let mut spots = scan::spot(self.g, bytes, &mut memo);
+            scan::add_inflected(self.g, bytes, &mut spots);
+            spots
         };
         // The recogniser works on text with the same byte offsets as the input.
         let text = placeholder_text(bytes);

@@ -247,6 +247,106 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
     out
 }
 
+/// Names in a case form ("з Херсона", "під Бахмутом", "до Нової Каховки"): for each capitalised Cyrillic
+/// word that no spot covers, the nominatives its ending may come from ([`crate::names::inflect`]), one or two
+/// words long, are looked up in the gazetteer's light-key index; a hit becomes a spot whose key is the
+/// nominative. `spots` stay in text order.
+pub fn add_inflected(g: &Gazetteer, src: &[u8], spots: &mut Vec<Spot>) {
+    use crate::names::fold::light_key;
+    use crate::names::inflect::{adjective_lemmas, noun_lemmas};
+    // Cyrillic letters all start with the UTF-8 lead bytes 0xD0 or 0xD1: most documents have none.
+    if !src.iter().any(|&b| b == 0xD0 || b == 0xD1) {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(src) else {
+        return;
+    };
+    let words: Vec<(usize, &str)> = word_runs(text)
+        .into_iter()
+        .filter(|(_, w)| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() && ('\u{400}'..='\u{4FF}').contains(&c))
+        })
+        .collect();
+    // Short stems make chance hits ("Бои" is no "Бо"): a nominative of at least four letters.
+    let known = |key: &str| {
+        key.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && g.layers()
+                .iter()
+                .any(|l| l.exact_fst().get(key.as_bytes()).is_some())
+    };
+    let covered = |at: usize, spots: &[Spot]| {
+        let k = spots.partition_point(|s| s.end <= at);
+        spots.get(k).is_some_and(|s| s.start <= at)
+    };
+    let mut found: Vec<Spot> = Vec::new();
+    for (k, &(start, word)) in words.iter().enumerate() {
+        if covered(start, spots) || found.last().is_some_and(|f| f.end > start) {
+            continue;
+        }
+        let folded = light_key(word);
+        let end = start + word.len();
+        // Two words: an adjective and a noun ("Нової Каховки" -> "нова каховка").
+        if let Some(&(next, second)) = words
+            .get(k + 1)
+            .filter(|(n, _)| text[end..*n].trim().is_empty() && *n > end)
+        {
+            let f2 = light_key(second);
+            let firsts: Vec<String> = std::iter::once(folded.clone())
+                .chain(adjective_lemmas(&folded))
+                .collect();
+            let seconds: Vec<String> = std::iter::once(f2.clone())
+                .chain(noun_lemmas(&f2))
+                .collect();
+            let hit = firsts
+                .iter()
+                .flat_map(|a| seconds.iter().map(move |b| format!("{a} {b}")))
+                .find(|key| known(key) && *key != format!("{folded} {f2}"));
+            if let Some(key) = hit {
+                found.push(Spot {
+                    start,
+                    end: next + second.len(),
+                    key,
+                });
+                continue;
+            }
+        }
+        if let Some(key) = noun_lemmas(&folded).into_iter().find(|key| known(key)) {
+            found.push(Spot { start, end, key });
+        }
+    }
+    if !found.is_empty() {
+        spots.extend(found);
+        spots.sort_by_key(|s| s.start);
+    }
+}
+
+/// Maximal runs of letters, digits, and apostrophes or hyphens inside them, with their byte offsets.
+fn word_runs(text: &str) -> Vec<(usize, &str)> {
+    let trim = |w: &str| {
+        w.trim_end_matches(|c: char| c == '-' || is_apostrophe(c))
+            .len()
+    };
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inner = c.is_alphanumeric() || (start.is_some() && (is_apostrophe(c) || c == '-'));
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..s + trim(&text[s..i])]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..s + trim(&text[s..])]));
+    }
+    out
+}
+
 /// The next position at or after `from` where a capitalised character starts.
 fn next_capital(src: &[u8], from: usize) -> Option<usize> {
     let mut i = from;

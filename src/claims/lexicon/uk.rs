@@ -36,6 +36,7 @@ const STEMS: &[StemTrigger] = &[
     s("відвойов", t(Regain, NONE, NONE)),
     s("деокуп", t(Regain, NONE, NONE)),
     s("поверну", t(Regain, &["під", "контроль"], NONE)),
+    s("поверну", t(Regain, &["контроль"], OVER)),
     s("захоп", t(Gain, NONE, NONE)),
     s("окупув", t(Gain, NONE, NONE)),
     s("окупов", t(Gain, NONE, NONE)),
@@ -106,12 +107,14 @@ fn side_word(w: &str) -> Option<Side> {
         "україн",
         "зсу",
         "всу",
-        "київ",
-        "києв",
         "нацгвард",
         "тро",
         "захисник",
     ];
+    // Kyiv as the government, not the adjective of "Київська область".
+    if matches!(w, "київ" | "києва" | "києві" | "києвом") {
+        return Some(Ua);
+    }
     const RU: &[&str] = &[
         "російськ",
         "росі",
