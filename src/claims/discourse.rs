@@ -231,14 +231,20 @@ impl<'d, 'g> Reader<'d, 'g> {
 
     fn sentence(&mut self, i: usize) {
         let doc = self.doc;
-        let lx = lexicon::for_script(doc.script(i));
         let toks = doc.tokens(i);
-        let slots = self.slots(i, toks);
-        let mut s = Sent::new(lx, toks, slots);
-        self.anaphors(&mut s);
+        let read = |lx: &'static Lexicon| {
+            let mut s = Sent::new(lx, toks, self.slots(i, toks));
+            self.anaphors(&mut s);
+            let evs = events(&s);
+            (s, evs)
+        };
+        let (mut s, mut evs) = read(lexicon::for_script(doc.script(i)));
+        // Cyrillic that shows neither language is read as Ukrainian, then as Russian if that finds nothing.
+        if evs.is_empty() && doc.script(i) == crate::doc::Script::Cyrillic {
+            (s, evs) = read(&lexicon::ru::LEXICON);
+        }
         let attrs = attributions(&s);
         let cs = cues(&s);
-        let evs = events(&s);
         if std::env::var_os("PLACEMAP_EXPLAIN").is_some() {
             eprintln!("-- {}", doc.sentence_text(i));
             for sl in &s.slots {

@@ -225,12 +225,12 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
         (_, Theme::Either) => {
             let after = theme_after(s, i + len, t.preps);
             if after.is_empty() {
-                theme_before(s, i)
+                theme_before(s, i, t.preps)
             } else {
                 after
             }
         }
-        (Voice::Passive, _) | (_, Theme::Before) => theme_before(s, i),
+        (Voice::Passive, _) | (_, Theme::Before) => theme_before(s, i, t.preps),
         _ => theme_after(s, i + len, t.preps),
     };
     if e.slots.is_empty() && voice == Voice::Active {
@@ -262,7 +262,16 @@ fn relative_head(s: &Sent, i: usize) -> Vec<usize> {
         .actors
         .iter()
         .any(|a| a.start >= start && a.end <= i && a.is_subject());
-    match s.slot_ending(head_end) {
+    // The head is the place itself, not a place inside another noun's phrase ("the factory in eastern
+    // Mariupol, which").
+    let head = s.slot_ending(head_end).filter(|&p| {
+        let mut b = s.slots[p].start;
+        while b > 0 && s.has(s.lx.fillers, b - 1) && s.word(b - 1) != "of" {
+            b -= 1;
+        }
+        !(b >= 2 && s.has(s.lx.prepositions, b - 1) && s.has(s.lx.blockers, b - 2))
+    });
+    match head {
         Some(p) if subject => vec![p],
         _ => Vec::new(),
     }
@@ -300,32 +309,15 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
         let w = s.word(i);
         return !(w.ends_with("но") || w.ends_with("то") || w.ends_with('н') || w.ends_with('т'));
     }
-    // English: only after a determiner or a preposition ("in liberated Kherson"), or opening the sentence.
-    match i.checked_sub(1).map(|p| s.word(p)) {
+    // English: only after a determiner or a preposition ("in liberated Kherson"), after another verb
+    // ("struck liberated settlements"), or opening the sentence.
+    const LEAD: &[&str] = &[
+        "the", "a", "an", "newly", "recently", "freshly", "just", "in", "of", "to", "from", "for",
+        "into", "at", "across", "near", "around", "through", "within", "outside",
+    ];
+    match i.checked_sub(1) {
         None => true,
-        Some(p) => matches!(
-            p,
-            "the"
-                | "a"
-                | "an"
-                | "newly"
-                | "recently"
-                | "freshly"
-                | "just"
-                | "in"
-                | "of"
-                | "to"
-                | "from"
-                | "for"
-                | "into"
-                | "at"
-                | "across"
-                | "near"
-                | "around"
-                | "through"
-                | "within"
-                | "outside"
-        ),
+        Some(p) => LEAD.contains(&s.word(p)) || s.has(lx.prepositions, p),
     }
 }
 
@@ -527,6 +519,33 @@ fn phantom_end(s: &Sent, j: usize) -> Option<usize> {
     Some(e)
 }
 
+/// A locative detail after a list member: "in (northeastern) Kharkiv Oblast", "southwest of Orikhiv", "to
+/// the southeast of Orikhiv", "within 20 km of Bakhmut": where it ends, when a place closes it.
+fn locative_after(s: &Sent, j: usize) -> Option<usize> {
+    let lx = s.lx;
+    let mut k = j;
+    let direction = |w: &str| crate::links::direction_bearing(w).is_some() || w.ends_with("ern");
+    match s.word(k) {
+        "in" | "near" | "around" => k += 1,
+        "to" if s.word(k + 1) == "the" && direction(s.word(k + 2)) => k += 3,
+        w if direction(w) || w.ends_with("km") || s.word(k + 1) == "km" => {
+            while k < j + 4 && s.word(k) != "of" {
+                k += 1;
+            }
+        }
+        _ => return None,
+    }
+    if s.word(k) == "of" {
+        k += 1;
+    }
+    while k < j + 6 && (direction(s.word(k)) || s.has(lx.fillers, k)) && s.slot_at(k).is_none() {
+        k += 1;
+    }
+    let sl = s.slot_at(k)?;
+    let region_or_detail = s.slots[sl].region || s.word(j) != "in";
+    region_or_detail.then_some(s.slots[sl].end)
+}
+
 /// A list starting at slot `first`: ", B", "and C", "as well as D", skipping parentheses, regions that
 /// qualify the place before them ("Lozova, Kharkiv Oblast") and names that are no slot.
 fn list_from(s: &Sent, first: usize, end: usize) -> Vec<usize> {
@@ -535,7 +554,12 @@ fn list_from(s: &Sent, first: usize, end: usize) -> Vec<usize> {
 
 fn list_at(s: &Sent, mut out: Vec<usize>, mut j: usize, end: usize) -> Vec<usize> {
     let lx = s.lx;
+    let end = end.max(s.clause_end(j, &[Bound::Terminator]));
     loop {
+        if let Some(e) = locative_after(s, j) {
+            j = e; // "Dvorichna and Novomlynsk in northeastern Kharkiv Oblast and Kolomiichykha"
+            continue;
+        }
         if s.word(j) == "(" {
             match (j..(j + 16).min(s.len())).find(|&x| s.word(x) == ")") {
                 Some(p) => {
@@ -573,7 +597,7 @@ fn list_at(s: &Sent, mut out: Vec<usize>, mut j: usize, end: usize) -> Vec<usize
 
 /// The subject place before a passive or intransitive event word ("Lyman, ..., was retaken",
 /// "Kherson, which was liberated", "Kupiansk and Izium fell").
-fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
+fn theme_before(s: &Sent, at: usize, preps: &'static [&'static str]) -> Vec<usize> {
     let lx = s.lx;
     let start = s.clause_start(
         at,
@@ -611,7 +635,11 @@ fn theme_before(s: &Sent, at: usize) -> Vec<usize> {
                 k = sl.start;
                 continue;
             }
-            let prep = sl.start > 0 && s.has(lx.prepositions, sl.start - 1);
+            // A preposition before the place makes it a detail, unless it is the event's own ("в город
+            // вошли": entered into the town).
+            let prep = sl.start > 0
+                && s.has(lx.prepositions, sl.start - 1)
+                && !has(preps, s.word(sl.start - 1));
             let settlement_of = sl.start > 1
                 && s.word(sl.start - 1) == "of"
                 && s.has(lx.settlement_nouns, sl.start - 2);
@@ -694,7 +722,8 @@ fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
         }
         Voice::Nominal => nominal_agent(s, e),
         Voice::Adjectival => Agent::Unknown,
-        Voice::Active => subject(s, e.at, participial(s, e))
+        Voice::Active => governed_object(s, e)
+            .or_else(|| subject(s, e.at, participial(s, e)))
             .or_else(|| subject_after(s, e))
             .map_or(Agent::Unknown, Agent::Actor),
     }
@@ -706,6 +735,17 @@ fn participial(s: &Sent, e: &Event) -> bool {
     e.form == Form::Gerund
         && s.before_adverbs(e.at)
             .is_some_and(|p| !s.has(s.lx.be, p) && s.has(s.lx.gerund_factual, p))
+}
+
+/// "forced Russian troops to withdraw": the object of the governing verb does what the infinitive says.
+fn governed_object(s: &Sent, e: &Event) -> Option<usize> {
+    if e.form != Form::Base {
+        return None;
+    }
+    let to = s.before_adverbs(e.at).filter(|&t| s.has(s.lx.to, t))?;
+    s.actors
+        .iter()
+        .position(|a| a.end == to && a.kind == Kind::Military)
 }
 
 /// Free word order (Ukrainian, Russian): the subject may follow its verb ("в місто увійшли українські
@@ -861,7 +901,7 @@ fn controlled_event(s: &Sent, i: usize) -> Option<Event> {
         return None;
     }
     let m = mood(s, under, Form::Past);
-    let slots = theme_before(s, under);
+    let slots = theme_before(s, under, &[]);
     Some(fixed(
         under,
         i + 1 - under,
@@ -971,6 +1011,7 @@ fn expel_event(s: &Sent, i: usize) -> Option<Event> {
             return Some(fixed(i, 1, Action::Gain, m, slots, agent));
         }
     }
-    let subj = subject(s, i, false).filter(|&k| s.actors[k].kind == Kind::Military)?;
+    let subj = subject(s, i, false)
+        .filter(|&k| matches!(s.actors[k].kind, Kind::Military | Kind::Pronoun))?;
     (s.word(i) == "cleared").then(|| fixed(i, 1, Action::Gain, m, slots, Agent::Actor(subj)))
 }

@@ -71,8 +71,17 @@ pub fn mood(s: &Sent, k: usize, form: Form) -> Mood {
 
 /// "to" + a base form asserts the event only under a factual verb ("claimed to recapture").
 fn governed_by_fact(s: &Sent, to: usize) -> bool {
-    s.before_adverbs(to)
-        .is_some_and(|g| s.has(s.lx.factual_to, g))
+    let Some(mut g) = s.before_adverbs(to) else {
+        return false;
+    };
+    // "forced Russian troops to withdraw": the verb governs through its object.
+    if let Some(a) = s.actors.iter().find(|a| a.end == g + 1) {
+        match s.before_adverbs(a.start) {
+            Some(v) => g = v,
+            None => return false,
+        }
+    }
+    s.has(s.lx.factual_to, g)
 }
 
 fn base_mood(s: &Sent, k: usize) -> Mood {
@@ -214,7 +223,12 @@ fn noun_mood(s: &Sent, k: usize) -> Mood {
     // Kremlin's goal".
     let det = j;
     let governed = (det.saturating_sub(3)..det).any(|g| s.has(lx.noun_irrealis, g));
-    let goal = (k..s.clause_end(k, ALL)).any(|g| s.has(lx.goals, g));
+    // "the capture of Vodyane would allow": a hypothetical predicate of the noun phrase itself (not "X,
+    // a town ..., in what would be").
+    let end = s.clause_end(k, ALL);
+    let first_comma = (k..end).find(|&g| s.word(g) == ",").unwrap_or(end);
+    let goal = (k..end).any(|g| s.has(lx.goals, g))
+        || (k..first_comma).any(|g| matches!(s.word(g), "would" | "could" | "might"));
     if governed || goal {
         Mood::Unreal
     } else {
@@ -452,7 +466,7 @@ pub fn attributions(s: &Sent) -> Vec<Attribution> {
             .find(|&k| s.word(k) == ",")
             .unwrap_or(forward_end);
         let content = (j + 1..first_comma).any(|k| !is_time_word(s.word(k)))
-            || (first_comma == j + 1 && s.word(j + 2) == "that");
+            || (first_comma == j + 1 && s.has(lx.complementizers, j + 2));
         let scope = if content {
             j + 1..forward_end
         } else {

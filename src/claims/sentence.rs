@@ -56,6 +56,8 @@ pub struct Sent<'a> {
     pub slots: Vec<Slot>,
     pub actors: Vec<Actor>,
     pub bounds: Vec<Option<Bound>>,
+    /// For each bracket, the index of its partner.
+    pub parens: Vec<Option<usize>>,
 }
 
 impl<'a> Sent<'a> {
@@ -69,6 +71,7 @@ impl<'a> Sent<'a> {
             slots,
             actors,
             bounds: Vec::new(),
+            parens: parens(toks),
         };
         s.bounds = (0..toks.len()).map(|i| s.bound_at(i)).collect();
         // "since Russian forces captured the city": after a subordinator the actor is a subject, though
@@ -160,18 +163,46 @@ impl<'a> Sent<'a> {
     }
 
     /// The start of the clause token `i` is in: after the nearest boundary before it of a kind in `kinds`.
+    /// A parenthesis is a clause of its own: scopes inside it end at its brackets, scopes outside pass over
+    /// it.
     pub fn clause_start(&self, i: usize, kinds: &[Bound]) -> usize {
-        (0..i.min(self.len()))
-            .rev()
-            .find(|&k| self.bounds[k].is_some_and(|b| kinds.contains(&b)))
-            .map_or(0, |k| k + 1)
+        let mut k = i.min(self.len());
+        while k > 0 {
+            k -= 1;
+            match self.parens[k] {
+                Some(open) if self.w[k] == ")" => {
+                    k = open;
+                    continue;
+                }
+                Some(close) if self.w[k] == "(" && close >= i => return k + 1,
+                _ => {}
+            }
+            if self.bounds[k].is_some_and(|b| kinds.contains(&b)) {
+                return k + 1;
+            }
+        }
+        0
     }
 
-    /// The end (exclusive) of the clause from `i`: the next boundary of a kind in `kinds`.
+    /// The end (exclusive) of the clause from `i`: the next boundary of a kind in `kinds` (parentheses as in
+    /// [`Sent::clause_start`]).
     pub fn clause_end(&self, i: usize, kinds: &[Bound]) -> usize {
-        (i..self.len())
-            .find(|&k| self.bounds[k].is_some_and(|b| kinds.contains(&b)))
-            .unwrap_or(self.len())
+        let mut k = i;
+        while k < self.len() {
+            match self.parens[k] {
+                Some(close) if self.w[k] == "(" => {
+                    k = close + 1;
+                    continue;
+                }
+                Some(open) if self.w[k] == ")" && open < i => return k,
+                _ => {}
+            }
+            if self.bounds[k].is_some_and(|b| kinds.contains(&b)) {
+                return k;
+            }
+            k += 1;
+        }
+        self.len()
     }
 
     /// The nearest token before `i` that is not an adverb.
@@ -201,6 +232,25 @@ impl<'a> Sent<'a> {
         }
         text[self.toks[a].start..self.toks[b - 1].end].to_string()
     }
+}
+
+/// The partner of every bracket (unbalanced ones have none).
+fn parens(toks: &[Token]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut open = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        match t.lower.as_str() {
+            "(" => open.push(k),
+            ")" => {
+                if let Some(o) = open.pop() {
+                    out[o] = Some(k);
+                    out[k] = Some(o);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Every scope-ending boundary.

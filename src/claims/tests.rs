@@ -117,6 +117,8 @@ fn no_claim_without_an_asserted_change() {
         "The full capture of Donetsk Oblast remains the Kremlin's stated goal.",
         "Russian troops captured the port of Mariupol in May.",
         "Servicemen withdrawn from the Kharkiv City axis arrived near Donetsk.",
+        "Commanders are planning the eventual Russian withdrawal from Kherson.",
+        "Analysts said the capture of Soledar would let Russian forces threaten Sloviansk.",
         "",
     ] {
         assert_eq!(claims(t), vec![], "{t}");
@@ -358,6 +360,30 @@ fn lists_and_phrasings() {
     );
 }
 
+#[test]
+fn parentheses_locatives_and_governed_infinitives() {
+    assert_eq!(
+        sides("Russian forces captured Soledar (north-east of Bakhmut) and Vuhledar (south-west of Donetsk) on Sunday."),
+        pairs(&[("Soledar", "RU"), ("Vuhledar", "RU")])
+    );
+    assert_eq!(
+        sides("Ukrainian forces likely captured Kupiansk and Balakliia in eastern Kharkiv Oblast and Lyman in Donetsk Oblast."),
+        pairs(&[("Kupiansk", "UA"), ("Balakliia", "UA"), ("Lyman", "UA")])
+    );
+    assert_eq!(
+        sides("The counteroffensive forced Russian troops to withdraw from Kherson."),
+        pairs(&[("Kherson", "UA")])
+    );
+    assert_eq!(
+        claims("Russian sources said Russian forces currently control Vuhledar."),
+        vec![("Vuhledar".into(), "RU", "capture", "claimed")]
+    );
+    assert_eq!(
+        sides("Russian artillery struck liberated settlements of Izium and Balakliia."),
+        pairs(&[("Izium", "UA"), ("Balakliia", "UA")])
+    );
+}
+
 /// Class 6: Ukrainian and Russian reporting.
 #[test]
 fn cyrillic_reporting() {
@@ -395,5 +421,13 @@ fn cyrillic_reporting() {
     assert_eq!(
         sides("Подразделения ВСУ оставили Авдеевку, сообщили в Генштабе."),
         pairs(&[("Авдеевку", "RU")])
+    );
+    assert_eq!(
+        sides("Вечером ВСУ оставили Херсон. Днём в город вошли российские подразделения."),
+        pairs(&[("Херсон", "RU"), ("Херсон", "RU")])
+    );
+    assert_eq!(
+        sides("Шойгу доложил, что подразделения группировки «Юг» освободили Марьинку."),
+        pairs(&[("Марьинку", "RU")])
     );
 }

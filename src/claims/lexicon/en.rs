@@ -33,6 +33,7 @@ const VERBS: &[Verb] = &[
     (["occupy", "occupies", "occupied", "occupied", "occupying"], NONE, Gain, NONE, After),
     (["overrun", "overruns", "overran", "overrun", "overrunning"], NONE, Gain, NONE, After),
     (["conquer", "conquers", "conquered", "conquered", "conquering"], NONE, Gain, NONE, After),
+    (["secure", "secures", "secured", "secured", "securing"], NONE, Gain, NONE, After),
     (["enter", "enters", "entered", "entered", "entering"], NONE, Gain, NONE, After),
     (["fall", "falls", "fell", "fallen", "falling"], NONE, Gain, NONE, Before),
     (["recapture", "recaptures", "recaptured", "recaptured", "recapturing"], NONE, Regain, NONE, After),
@@ -220,13 +221,14 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     definite: &[
         "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose",
-        "recent", "subsequent", "eventual", "reported", "claimed", "alleged", "apparent",
+        "recent", "subsequent", "reported", "claimed", "alleged", "apparent",
         "purported", "announced", "confirmed", "full", "complete", "total", "final", "hasty",
         "rapid", "swift", "sudden", "ongoing", "large-scale", "chaotic", "orderly", "forced",
         "successful", "fighting", "controlled", "tactical", "official", "russian", "ukrainian",
     ],
     indefinite: &[
-        "a", "an", "any", "no", "another", "possible", "potential", "future",
+        "a", "an", "any", "no", "another", "possible", "potential", "future", "eventual", "planned",
+        "expected", "imminent",
     ],
     noun_irrealis: &[
         "complete", "completes", "completing", "accelerate", "accelerating", "prevent", "prevents",
@@ -288,7 +290,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     terminators: &[
         ";", ":", "but", "however", "although", "though", "while", "whereas", "despite", "yet",
-        "—", "–", "(", ")", "meanwhile", "instead",
+        "—", "–", "meanwhile", "instead",
     ],
     complementizers: &["that", "whether", "which", "who", "whom", "where", "when"],
     relatives: &["which", "who", "where", "whom"],
@@ -340,7 +342,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "airport's", "hotel",
     ],
     fillers: &[
-        "the", "a", "an", "of", "their", "its", "his", "our", "most", "all", "entire", "entirety", "whole", "rest", "remainder",
+        "the", "a", "an", "of", "their", "its", "his", "our", "previously-held", "formerly", "most", "all", "entire", "entirety", "whole", "rest", "remainder",
         "remaining", "last", "central", "downtown", "key", "strategic", "strategically",
         "important", "logistics", "hub", "besieged", "embattled", "frontline", "front-line",
         "eastern", "small", "large", "major", "nearby", "neighboring", "neighbouring", "nearly",
@@ -507,7 +509,7 @@ pub static LEXICON: Lexicon = Lexicon {
     under: &["under"],
     control_complete: &[
         "fully", "completely", "entirely", "now", "entirety", "whole", "all", "full", "total",
-        "complete",
+        "complete", "currently",
     ],
     control_kept: &[
         "still", "retain", "retains", "retained", "retaining", "maintain", "maintains",

@@ -328,8 +328,7 @@ pub fn for_script(script: Script) -> &'static Lexicon {
         Script::Latin => &en::LEXICON,
         Script::Ukrainian => &uk::LEXICON,
         Script::Russian => &ru::LEXICON,
-        // Cyrillic that shows neither language: Russian and Ukrainian share most of these words'
-        // stems; Ukrainian's list is read first because it also knows the forms Russian lacks.
+        // Cyrillic that shows neither language: Ukrainian first (the claim reader tries Russian next).
         Script::Cyrillic => &uk::LEXICON,
     }
 }
