@@ -262,14 +262,32 @@ fn relative_head(s: &Sent, i: usize) -> Vec<usize> {
         .actors
         .iter()
         .any(|a| a.start >= start && a.end <= i && a.is_subject());
-    // The head is the place itself, not a place inside another noun's phrase ("the factory in eastern
-    // Mariupol, which").
+    // The head is the place itself, not a facility whose location it gives ("the factory in eastern
+    // Mariupol, which"); "operations around Lyman, which" is about Lyman.
+    const FACILITY: &[&str] = &[
+        "factory",
+        "plant",
+        "building",
+        "airport",
+        "airfield",
+        "airbase",
+        "base",
+        "bridge",
+        "station",
+        "hospital",
+        "school",
+        "headquarters",
+        "port",
+        "dam",
+        "complex",
+        "works",
+    ];
     let head = s.slot_ending(head_end).filter(|&p| {
         let mut b = s.slots[p].start;
         while b > 0 && s.has(s.lx.fillers, b - 1) && s.word(b - 1) != "of" {
             b -= 1;
         }
-        !(b >= 2 && s.has(s.lx.prepositions, b - 1) && s.has(s.lx.blockers, b - 2))
+        !(b >= 2 && s.has(s.lx.prepositions, b - 1) && FACILITY.contains(&s.word(b - 2)))
     });
     match head {
         Some(p) if subject => vec![p],
@@ -763,7 +781,18 @@ fn subject_after(s: &Sent, e: &Event) -> Option<usize> {
 /// The subject actor of the verb at `at`: the nearest before it in its clause, or for a participial clause
 /// the first of the sentence's main clause.
 pub fn subject(s: &Sent, at: usize, participial: bool) -> Option<usize> {
-    let start = s.clause_start(at, &[Bound::Terminator, Bound::Complement, Bound::Relative]);
+    let mut start = s.clause_start(at, &[Bound::Terminator, Bound::Complement, Bound::Relative]);
+    // "Russian forces still control Lyman but have withdrawn from Yampil": a verb after "but" with no subject
+    // of its own shares the one before.
+    while start > 0
+        && matches!(s.word(start - 1), "but" | "yet" | "але" | "но")
+        && !s.actors.iter().any(|a| a.start >= start && a.end <= at)
+    {
+        start = s.clause_start(
+            start - 1,
+            &[Bound::Terminator, Bound::Complement, Bound::Relative],
+        );
+    }
     let mut cands = s
         .actors
         .iter()
@@ -820,6 +849,7 @@ fn nominal_agent(s: &Sent, e: &Event) -> Agent {
 /// Flags, control phrases and expulsions.
 fn special_at(s: &Sent, i: usize) -> Option<Event> {
     flag_event(s, i)
+        .or_else(|| presence_event(s, i))
         .or_else(|| controlled_event(s, i))
         .or_else(|| control_state_event(s, i))
         .or_else(|| expel_event(s, i))
@@ -844,6 +874,44 @@ fn fixed(
         agent,
         euphemism: false,
     }
+}
+
+/// "Geolocated footage shows Ukrainian troops in Borova": evidence of one side's troops inside a place.
+fn presence_event(s: &Sent, i: usize) -> Option<Event> {
+    let lx = s.lx;
+    if !s.has(lx.perception, i) || !(i.saturating_sub(6)..i).any(|k| s.has(lx.evidence, k)) {
+        return None;
+    }
+    let a = s
+        .actors
+        .iter()
+        .position(|a| a.start == i + 1 || (a.start == i + 2 && s.word(i + 1) == "that"))?;
+    let actor = &s.actors[a];
+    if actor.kind != Kind::Military || !actor.side().is_belligerent() {
+        return None;
+    }
+    let at = actor.end;
+    let into = match s.word(at) {
+        "in" | "inside" | "entering" => at + 1,
+        _ => return None,
+    };
+    let slots = theme_after(s, into, &[]);
+    // "Russian forces in Chaplynka attempting to hide revetments": the troops are doing something there,
+    // not shown to have arrived.
+    let end = slots.last().map_or(into, |&k| s.slots[k].end);
+    let doing = (end..(end + 8).min(s.len()))
+        .take_while(|&k| s.word(k) != "," || k == end)
+        .any(|k| s.word(k).ends_with("ing") && s.word(k) != "during");
+    (!slots.is_empty() && !doing).then(|| {
+        fixed(
+            i,
+            at + 1 - i,
+            Action::Gain,
+            Mood::Fact,
+            slots,
+            Agent::Gains(actor.side()),
+        )
+    })
 }
 
 /// "raised the Ukrainian flag over Kupiansk", "a raised Ukrainian flag over X": the flag's side gains.

@@ -384,6 +384,31 @@ fn parentheses_locatives_and_governed_infinitives() {
     );
 }
 
+#[test]
+fn evidence_of_presence_shared_subjects_and_facilities() {
+    assert_eq!(
+        claims("Geolocated footage shows Ukrainian troops in Kupiansk and Balakliia."),
+        vec![
+            ("Kupiansk".into(), "UA", "recapture", "corroborated"),
+            ("Balakliia".into(), "UA", "recapture", "corroborated"),
+        ]
+    );
+    assert_eq!(
+        sides("Satellite imagery showed Russian forces in Melitopol digging trenches."),
+        vec![]
+    );
+    assert_eq!(
+        sides(
+            "Russian forces still hold Bakhmut but have withdrawn from their positions in Soledar."
+        ),
+        pairs(&[("Soledar", "UA")])
+    );
+    assert_eq!(
+        sides("Fighting raged at the steel plant in eastern Mariupol, which Russian forces claimed to have captured."),
+        vec![]
+    );
+}
+
 /// Class 6: Ukrainian and Russian reporting.
 #[test]
 fn cyrillic_reporting() {
