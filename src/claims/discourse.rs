@@ -144,6 +144,8 @@ pub struct Reader<'d, 'g> {
     out: Vec<Claim>,
     /// For each claim, the sentence it comes from.
     from: Vec<usize>,
+    /// How each sentence read was understood, when asked for ([`super::explain`]).
+    trace: Option<Vec<String>>,
 }
 
 impl<'d, 'g> Reader<'d, 'g> {
@@ -154,10 +156,29 @@ impl<'d, 'g> Reader<'d, 'g> {
             memory: Memory::default(),
             out: Vec::new(),
             from: Vec::new(),
+            trace: None,
         }
     }
 
+    /// Keeps a trace of every sentence read.
+    pub fn traced(mut self) -> Reader<'d, 'g> {
+        self.trace = Some(Vec::new());
+        self
+    }
+
+    /// The claims and the trace.
+    pub fn read_traced(self) -> (Vec<Claim>, Vec<String>) {
+        let mut r = self.traced();
+        r.run();
+        (r.out, r.trace.unwrap_or_default())
+    }
+
     pub fn read(mut self) -> Vec<Claim> {
+        self.run();
+        self.out
+    }
+
+    fn run(&mut self) {
         for (i, hit) in sentences_to_read(self.doc).into_iter().enumerate() {
             if hit {
                 self.sentence(i);
@@ -165,7 +186,6 @@ impl<'d, 'g> Reader<'d, 'g> {
                 self.remember_places(i, None);
             }
         }
-        self.out
     }
 
     fn sentence(&mut self, i: usize) {
@@ -184,49 +204,8 @@ impl<'d, 'g> Reader<'d, 'g> {
         }
         let attrs = attributions(&s);
         let cs = cues(&s);
-        if std::env::var_os("PLACEMAP_EXPLAIN").is_some() {
-            eprintln!("-- {}", doc.sentence_text(i));
-            for sl in &s.slots {
-                eprintln!(
-                    "   slot {}..{} {:?} targets={:?} detail={} anaphor={} qualifier={}",
-                    sl.start,
-                    sl.end,
-                    &s.w[sl.start..sl.end],
-                    sl.targets,
-                    sl.detail,
-                    sl.anaphor,
-                    sl.qualifier
-                );
-            }
-            for a in &s.actors {
-                eprintln!(
-                    "   actor {}..{} {:?} {:?} {:?} object={}",
-                    a.start,
-                    a.end,
-                    &s.w[a.start..a.end],
-                    a.sides,
-                    a.kind,
-                    a.object
-                );
-            }
-            for a in &attrs {
-                eprintln!(
-                    "   attribution {:?} who={:?} sides={:?} scope={:?} ack={} evidence={}",
-                    s.w[a.cue], a.who, a.sides, a.scope, a.acknowledges, a.evidence
-                );
-            }
-            for c in &cs {
-                eprintln!(
-                    "   cue {:?} {:?} scope={:?} back={}",
-                    c.kind, s.w[c.at], c.scope, c.back
-                );
-            }
-            for e in &evs {
-                eprintln!(
-                    "   event {:?} {:?} {:?} {:?} {:?} slots={:?} agent={:?}",
-                    s.w[e.at], e.action, e.form, e.voice, e.mood, e.slots, e.agent
-                );
-            }
+        if let Some(t) = self.trace.as_mut() {
+            t.push(super::explain::reading(doc.text, &s, &attrs, &cs, &evs));
         }
         let first_claim = self.out.len();
         let mut covered = Vec::new();

@@ -13,6 +13,7 @@
 pub mod actors;
 mod discourse;
 pub mod events;
+mod explain;
 pub mod lexicon;
 pub mod scopes;
 pub mod sentence;
@@ -138,6 +139,11 @@ pub struct Claim {
 /// Extracts the control-change claims of one document.
 pub fn extract(doc: &Doc, g: &Gazetteer) -> Vec<Claim> {
     discourse::Reader::new(doc, g).read()
+}
+
+/// The claims of one document and, for every sentence the reader looked at, how it read it.
+pub fn explain(doc: &Doc, g: &Gazetteer) -> (Vec<Claim>, Vec<String>) {
+    discourse::Reader::new(doc, g).read_traced()
 }
 
 #[cfg(test)]

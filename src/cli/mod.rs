@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and dispatch.
 
+mod explain_cmd;
 mod extract_cmd;
 mod gazetteer_cmds;
 mod map_cmd;
@@ -42,6 +43,9 @@ pub enum Command {
     Map(map_cmd::MapArgs),
     /// Find every place mention in articles and resolve it: one record per mention.
     Extract(extract_cmd::ExtractArgs),
+    /// Show how each sentence was read for claims (places, actors, attributions, cues, events) and the
+    /// claims it gave: for checking why a sentence made a claim or none.
+    Explain(explain_cmd::ExplainArgs),
     /// Look up a place name (any spelling, Latin or Cyrillic): candidates best first.
     Lookup(gazetteer_cmds::LookupArgs),
     /// Nearest populated places to a position.
@@ -204,6 +208,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
         Command::Map(a) => map_cmd::map(&cli.gaz, &a),
         Command::Extract(a) => extract_cmd::extract(&cli.gaz, &a),
+        Command::Explain(a) => explain_cmd::explain(&cli.gaz, &a),
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
         Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),
         Command::Distance(a) => gazetteer_cmds::distance(&cli.gaz, &a),
