@@ -46,58 +46,53 @@ impl Script {
         } else if ru && !uk {
             Script::Russian
         } else if !uk && !ru {
-            // No telling letter: Russian writes "-ия"/"-ие" where Ukrainian writes "-ія"/"-іє", and each
-            // language has its own function words.
-            let lower = s.to_lowercase();
-            let russian = lower.contains("ия") || lower.contains("ие") || lower.contains("ию");
-            let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
-            let ru_words = words
-                .iter()
-                .filter(|w| {
-                    matches!(
-                        **w,
-                        "что"
-                            | "это"
-                            | "как"
-                            | "или"
-                            | "его"
-                            | "она"
-                            | "они"
-                            | "уже"
-                            | "также"
-                            | "после"
-                            | "при"
-                            | "под"
-                    )
-                })
-                .count();
-            let uk_words = words
-                .iter()
-                .filter(|w| {
-                    matches!(
-                        **w,
-                        "що" | "це"
-                            | "як"
-                            | "або"
-                            | "його"
-                            | "вона"
-                            | "вони"
-                            | "вже"
-                            | "також"
-                            | "після"
-                            | "та"
-                            | "від"
-                            | "під"
-                    )
-                })
-                .count();
-            if russian || ru_words > uk_words {
-                Script::Russian
-            } else if uk_words > ru_words {
-                Script::Ukrainian
-            } else {
-                Script::Cyrillic
-            }
+            Script::without_telling_letters(s)
+        } else {
+            Script::Cyrillic
+        }
+    }
+
+    /// Cyrillic with no letter only one language uses: Russian writes "-ия"/"-ие" where Ukrainian writes
+    /// "-ія"/"-іє", and each language has its own function words.
+    fn without_telling_letters(s: &str) -> Script {
+        const RU: &[&str] = &[
+            "что",
+            "это",
+            "как",
+            "или",
+            "его",
+            "она",
+            "они",
+            "уже",
+            "также",
+            "после",
+            "при",
+            "под",
+        ];
+        const UK: &[&str] = &[
+            "що",
+            "це",
+            "як",
+            "або",
+            "його",
+            "вона",
+            "вони",
+            "вже",
+            "також",
+            "після",
+            "та",
+            "від",
+            "під",
+        ];
+        let lower = s.to_lowercase();
+        let russian_endings = ["ия", "ие", "ию"].iter().any(|e| lower.contains(e));
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
+        let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+        let (ru, uk) = (count(RU), count(UK));
+        if russian_endings || ru > uk {
+            Script::Russian
+        } else if uk > ru {
+            Script::Ukrainian
         } else {
             Script::Cyrillic
         }

@@ -196,62 +196,72 @@ const BARE_NOT: &[&str] = &[
     "artillery",
 ];
 
+/// A phrase found at a token: where it ends, its sides, and its kind when the words fix it.
+type Phrase = (usize, Vec<Side>, Option<Kind>);
+
 /// The actor phrase starting at token `i`, if any.
 fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor> {
-    let t = &toks[i];
-    let make = |end: usize, sides: Vec<Side>, kind: Option<Kind>| Actor {
+    let (end, sides, kind) = head_phrase(lx, toks, w, i)
+        .or_else(|| marked_phrase(lx, toks, i))
+        .or_else(|| side_phrase(lx, toks, w, i))?;
+    Some(Actor {
         start: i,
         end,
         kind: kind.unwrap_or_else(|| kind_of(lx, toks, i, end)),
         sides,
         object: object_position(lx, toks, i),
-    };
-    // Named bodies, then "of" phrases after them or after an actor noun.
+    })
+}
+
+/// A named body or an actor noun, with the "of" phrase that gives its side ("elements of Russia's 2nd
+/// CAA", "territorial defence units of the Donetsk People's Republic"); a bare military noun ("the troops")
+/// is an actor whose side the sentence does not tell.
+fn head_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phrase> {
     let named = named_at(lx, w, i);
-    let head_end = named
+    let end = named
         .map(|(n, _)| i + n)
-        .or_else(|| actor_nouns_end(lx, toks, i));
-    if let Some(end) = head_end {
-        if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
-            return Some(make(of_end, sides, None));
-        }
-        if let Some((n, side)) = named {
-            // A named unit may take an actor noun after it ("1st Army Corps units"), and an "of" phrase
-            // after that ("territorial defence units of the Donetsk People's Republic").
-            let end = actor_nouns_end(lx, toks, i + n).unwrap_or(i + n);
-            if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
-                return Some(make(of_end, sides, None));
-            }
-            return Some(make(end, vec![side], None));
-        }
-        // A bare military noun ("the troops"): an actor whose side the sentence does not tell.
-        if side_of(lx, t).is_none() && has(lx.military_nouns, &t.lower) && !has(BARE_NOT, &t.lower)
-        {
-            return Some(make(end, vec![], None));
-        }
+        .or_else(|| actor_nouns_end(lx, toks, i))?;
+    if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
+        return Some((of_end, sides, None));
     }
+    if let Some((n, side)) = named {
+        // A named unit may take an actor noun after it ("1st Army Corps units"), and an "of" phrase after.
+        let end = actor_nouns_end(lx, toks, i + n).unwrap_or(i + n);
+        return Some(
+            of_phrase(lx, toks, w, end)
+                .map_or((end, vec![side], None), |(e, sides)| (e, sides, None)),
+        );
+    }
+    let t = &toks[i];
+    let bare =
+        side_of(lx, t).is_none() && has(lx.military_nouns, &t.lower) && !has(BARE_NOT, &t.lower);
+    bare.then(|| (end, vec![], None))
+}
+
+/// "the enemy", a pronoun ("their troops"), or a person whose side is known ("Shoigu").
+fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
+    let t = &toks[i];
     if has(lx.enemy, &t.lower) {
-        return Some(make(i + 1, vec![], Some(Kind::Enemy)));
+        return Some((i + 1, vec![], Some(Kind::Enemy)));
     }
     if has(lx.pronouns, &t.lower) {
-        // "its forces", "their troops": one phrase that refers back.
         let end = actor_nouns_end(lx, toks, i + 1).unwrap_or(i + 1);
-        return Some(make(end, vec![], Some(Kind::Pronoun)));
+        return Some((end, vec![], Some(Kind::Pronoun)));
     }
-    if let Some(&(_, side)) = lx
-        .people
+    lx.people
         .iter()
         .find(|(p, _)| t.capital && (matches(p, &t.lower) || matches(p, t.stem())))
-    {
-        return Some(make(i + 1, vec![side], Some(Kind::Speaker)));
-    }
+        .map(|&(_, side)| (i + 1, vec![side], Some(Kind::Speaker)))
+}
+
+/// Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"), then an
+/// actor noun within a few words; a side word that is an actor on its own ("Russia", "milbloggers").
+fn side_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phrase> {
+    let t = &toks[i];
     let side = side_of(lx, t)?;
-    // A word that is both ("milbloggers").
     if has(lx.actor_nouns, &t.lower) {
-        return Some(make(i + 1, vec![side], None));
+        return Some((i + 1, vec![side], None));
     }
-    // Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"),
-    // then an actor noun within three words.
     let mut sides = vec![side];
     let mut k = i + 1;
     while k < toks.len() && k < i + 6 {
@@ -259,28 +269,24 @@ fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor>
         if let Some(end) = actor_nouns_end(lx, toks, k) {
             if let Some((of_end, more)) = of_phrase(lx, toks, w, end) {
                 push_sides(&mut sides, more);
-                return Some(make(of_end, sides, None));
+                return Some((of_end, sides, None));
             }
-            return Some(make(end, sides, None));
+            return Some((end, sides, None));
         }
-        if !toks[k].word
+        let stop = !toks[k].word
             || has(lx.speech, wk)
             || matches!(wk, "its" | "their" | "his" | "her" | "that")
-            || !lx.triggers_at(w, k).is_empty()
-        {
+            || !lx.triggers_at(w, k).is_empty();
+        if stop {
             break;
         }
-        if has(lx.coordinators, wk) && wk != "," {
-            k += 1;
-            continue;
-        }
-        if let Some(s) = side_of(lx, &toks[k]) {
+        if let Some(s) = side_of(lx, &toks[k]).filter(|_| !has(lx.coordinators, wk)) {
             push_sides(&mut sides, [s]);
         }
         k += 1;
     }
     let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
-    (has(lx.standalone, t.stem()) && !possessive).then(|| make(i + 1, vec![side], None))
+    (has(lx.standalone, t.stem()) && !possessive).then(|| (i + 1, vec![side], None))
 }
 
 /// "elements of the 1st Army Corps (the Armed Forces of the DNR)": a parenthesised actor right after an

@@ -302,92 +302,46 @@ impl<'d, 'g> Reader<'d, 'g> {
     /// "the town", "this settlement", "those cities": slots that stand for earlier places (not for a
     /// place named as a speaker: "Kyiv denied the city had fallen").
     fn anaphors(&self, s: &mut Sent) {
-        let lx = s.lx;
         let mut found = Vec::new();
         for j in 0..s.len().saturating_sub(1) {
             if s.slots.iter().any(|sl| sl.start <= j + 1 && j < sl.end) {
                 continue;
             }
-            // Without articles (Ukrainian, Russian) a bare settlement noun points back too ("в город").
-            if !s.has(lx.anaphor_determiners, j) {
-                let bare = lx.definite.is_empty()
-                    && s.has(lx.settlement_nouns, j)
-                    && !s.toks.get(j + 1).is_some_and(|t| t.capital)
-                    && s.slot_at(j + 1).is_none();
-                if bare {
-                    let before: Vec<&Slot> = s.slots.iter().filter(|sl| sl.end <= j).collect();
-                    if let Some(&last) = self.last_group(&before, 1).last() {
-                        found.push(Slot {
-                            start: j,
-                            end: j + 1,
-                            targets: vec![last],
-                            detail: false,
-                            anaphor: true,
-                            region: false,
-                            settlement: true,
-                            qualifier: false,
-                            home: Side::Unknown,
-                        });
-                    }
+            if let Some((end, plural)) = anaphor_span(s, j) {
+                let targets = self.antecedents(s, j, plural);
+                if !targets.is_empty() {
+                    found.push(Slot::anaphor(j, end, targets));
                 }
-                continue;
-            }
-            // "the whole city", "the besieged town".
-            let n = if matches!(
-                s.word(j + 1),
-                "whole" | "entire" | "same" | "besieged" | "embattled" | "ruined"
-            ) {
-                j + 2
-            } else {
-                j + 1
-            };
-            let singular = s.has(lx.settlement_nouns, n);
-            let plural = s.has(lx.settlement_plurals, j + 1)
-                && matches!(s.word(j), "those" | "these" | "both" | "ці" | "эти");
-            let names_follow =
-                s.word(n + 1) == "of" || s.toks.get(n + 1).is_some_and(|t| t.capital);
-            if !(singular || plural) || names_follow {
-                continue;
-            }
-            // A place inside an actor's name ("the Donetsk People's Republic", "Kyiv denied") is no
-            // antecedent.
-            // So is a place that only qualifies a noun ("the Donetsk direction").
-            let speaker = |sl: &Slot| {
-                s.actors
-                    .iter()
-                    .any(|a| a.start <= sl.start && sl.end <= a.end)
-                    || matches!(s.word(sl.end), "direction" | "axis" | "front" | "sector")
-            };
-            let before: Vec<&Slot> = s
-                .slots
-                .iter()
-                .filter(|sl| sl.end <= j && !speaker(sl))
-                .collect();
-            let targets = if plural {
-                self.last_group(&before, 2)
-            } else {
-                self.last_group(&before, 1)
-                    .into_iter()
-                    .last()
-                    .into_iter()
-                    .collect()
-            };
-            if !targets.is_empty() {
-                found.push(Slot {
-                    start: j,
-                    end: n + 1,
-                    targets,
-                    detail: false,
-                    anaphor: true,
-                    region: false,
-                    settlement: true,
-                    qualifier: false,
-                    home: Side::Unknown,
-                });
             }
         }
         s.slots.extend(found);
         s.slots.sort_by_key(|sl| sl.start);
+    }
+
+    /// The places an anaphor at token `j` stands for: the nearest settlement before it (for a plural, the
+    /// nearest group), not a place inside an actor's name ("the Donetsk People's Republic", "Kyiv denied")
+    /// or one that only qualifies a noun ("the Donetsk direction").
+    fn antecedents(&self, s: &Sent, j: usize, plural: bool) -> Vec<usize> {
+        let excluded = |sl: &Slot| {
+            s.actors
+                .iter()
+                .any(|a| a.start <= sl.start && sl.end <= a.end)
+                || matches!(s.word(sl.end), "direction" | "axis" | "front" | "sector")
+        };
+        let before: Vec<&Slot> = s
+            .slots
+            .iter()
+            .filter(|sl| sl.end <= j && !excluded(sl))
+            .collect();
+        if plural {
+            self.last_group(&before, 2)
+        } else {
+            self.last_group(&before, 1)
+                .into_iter()
+                .last()
+                .into_iter()
+                .collect()
+        }
     }
 
     /// The newest group of at least `min` settlement mentions: in `before` (this sentence), else in the
@@ -585,36 +539,7 @@ impl<'d, 'g> Reader<'d, 'g> {
             let Some((gaining, losing)) = self.sides(s, e, attrs, m) else {
                 continue;
             };
-            let mut who_side = attr.map_or(Side::Unknown, |a| {
-                a.sides.first().copied().unwrap_or(Side::Unknown)
-            });
-            let own_troops = match e.agent {
-                Agent::Actor(k) => {
-                    s.actors[k].kind == Kind::Pronoun
-                        && antecedent(s, k, attr) == Antecedent::Claimant
-                }
-                _ => false,
-            };
-            if own_troops {
-                who_side = match e.action {
-                    Action::Loss | Action::Euphemism => losing,
-                    _ => gaining,
-                };
-            }
-            // "its commander said": the speaker is the agent's own side.
-            if who_side == Side::Unknown {
-                if let Some(r) = attr.and_then(|a| a.who.clone()) {
-                    if s.w[r]
-                        .iter()
-                        .any(|w| matches!(*w, "its" | "their" | "his" | "her"))
-                    {
-                        who_side = match e.action {
-                            Action::Loss | Action::Euphemism => losing,
-                            _ => gaining,
-                        };
-                    }
-                }
-            }
+            let who_side = speaker_side(s, e, attr, gaining, losing);
             let verification = verification(s, e, attrs, cs, gaining, losing, who_side);
             let (claimant, claimant_type) = match attr.and_then(|a| a.who.clone()) {
                 Some(r) => (
@@ -629,35 +554,25 @@ impl<'d, 'g> Reader<'d, 'g> {
                 who_side
             };
             let actor = match e.agent {
-                Agent::Actor(k) => {
-                    let a = &s.actors[k];
-                    Some(s.phrase(text, a.start, a.end))
-                }
+                Agent::Actor(k) => Some(s.phrase(text, s.actors[k].start, s.actors[k].end)),
                 _ => None,
             };
-            let cue = s.phrase(text, e.at, e.at + e.len);
-            let claim_type = claim_type(
-                e,
-                gaining,
-                self.doc.mentions[m].entry.map(|en| self.g.country(en)),
-            );
-            let confidence = confidence(e, actor.is_some(), verification);
-            let clause = clause_bytes(s, e);
+            let country = self.doc.mentions[m].entry.map(|en| self.g.country(en));
             self.out.push(Claim {
                 mention: m,
-                claim_type,
+                claim_type: claim_type(e, gaining, country),
                 gaining,
                 losing,
+                confidence: confidence(e, actor.is_some(), verification),
                 actor,
                 claimant,
                 claimant_side,
                 claimant_type,
                 verification,
-                cue,
+                cue: s.phrase(text, e.at, e.at + e.len),
                 euphemism: e.euphemism,
                 sentence: self.doc.sentences[i].range.clone(),
-                clause,
-                confidence,
+                clause: clause_bytes(s, e),
             });
             self.from.push(i);
         }
@@ -750,6 +665,63 @@ impl<'d, 'g> Reader<'d, 'g> {
                 }
             }
         }
+    }
+}
+
+/// An anaphor starting at token `j`: "the town", "the whole city", "this settlement", "those villages", and
+/// without articles (Ukrainian, Russian) a bare settlement noun ("в город"). Its end and whether it is
+/// plural.
+fn anaphor_span(s: &Sent, j: usize) -> Option<(usize, bool)> {
+    let lx = s.lx;
+    if !s.has(lx.anaphor_determiners, j) {
+        let bare = lx.definite.is_empty()
+            && s.has(lx.settlement_nouns, j)
+            && !s.toks.get(j + 1).is_some_and(|t| t.capital)
+            && s.slot_at(j + 1).is_none();
+        return bare.then_some((j + 1, false));
+    }
+    let n = if matches!(
+        s.word(j + 1),
+        "whole" | "entire" | "same" | "besieged" | "embattled" | "ruined"
+    ) {
+        j + 2
+    } else {
+        j + 1
+    };
+    let singular = s.has(lx.settlement_nouns, n);
+    let plural = s.has(lx.settlement_plurals, j + 1)
+        && matches!(s.word(j), "those" | "these" | "both" | "ці" | "эти");
+    let names_follow = s.word(n + 1) == "of" || s.toks.get(n + 1).is_some_and(|t| t.capital);
+    ((singular || plural) && !names_follow).then_some((n + 1, plural))
+}
+
+/// The side of whoever says `e`: the attribution's side, or, when the speaker's words make the agent its own
+/// ("the commander-in-chief confirmed that his troops ...", "..., its commander said"), the agent's side.
+fn speaker_side(
+    s: &Sent,
+    e: &Event,
+    attr: Option<&Attribution>,
+    gaining: Side,
+    losing: Side,
+) -> Side {
+    let side = attr.map_or(Side::Unknown, |a| {
+        a.sides.first().copied().unwrap_or(Side::Unknown)
+    });
+    let agents = match e.action {
+        Action::Loss | Action::Euphemism => losing,
+        _ => gaining,
+    };
+    let own_troops = matches!(e.agent, Agent::Actor(k)
+        if s.actors[k].kind == Kind::Pronoun && antecedent(s, k, attr) == Antecedent::Claimant);
+    let own_commander = attr.and_then(|a| a.who.clone()).is_some_and(|r| {
+        s.w[r]
+            .iter()
+            .any(|w| matches!(*w, "its" | "their" | "his" | "her"))
+    });
+    if own_troops || (side == Side::Unknown && own_commander) {
+        agents
+    } else {
+        side
     }
 }
 

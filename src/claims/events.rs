@@ -170,57 +170,39 @@ fn choose(s: &Sent, i: usize, ms: Vec<(Trigger, Form, usize)>) -> Option<(Trigge
 
 fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
     let (t, form, len) = choose(s, i, matches_at(s, i))?;
-    let lx = s.lx;
-    let before = s.before_modifiers(i);
-    let participle = matches!(form, Form::Participle | Form::PastOrParticiple);
-    let after_be = before.is_some_and(|b| s.has(lx.be, b));
-    let after_have = before.is_some_and(|b| s.has(lx.perfect, b));
-    let voice = if form == Form::Noun {
-        Voice::Nominal
-    } else if t.theme == Theme::Before || (participle && after_be) {
-        Voice::Passive
-    } else if participle && !after_have && adjectival(s, i, len) {
-        Voice::Adjectival
-    } else if participle && !after_have && reduced_relative(s, i) {
-        Voice::Passive
-    } else if form == Form::Participle && lx.definite.is_empty() {
-        // Ukrainian and Russian passive participles need no auxiliary ("Херсон звільнено").
-        Voice::Passive
-    } else {
-        Voice::Active
-    };
+    let voice = voice_of(s, i, len, t, form);
     if voice == Voice::Adjectival && t.action != Action::Regain {
         return None; // "occupied Melitopol", "captured equipment": a state or a thing, not an event
     }
-    let m = match voice {
-        Voice::Adjectival => Mood::Fact,
-        _ => mood(s, i, form),
-    };
+    // "left" and "lost" are common words: they count only right after an actor.
+    let common = matches!(
+        s.word(i),
+        "left" | "lost" | "leave" | "leaves" | "lose" | "loses"
+    );
+    if common
+        && voice == Voice::Active
+        && !s
+            .actors
+            .iter()
+            .any(|a| a.end + 2 >= i && a.end <= i && a.is_subject())
+    {
+        return None;
+    }
     let mut e = Event {
         at: i,
         len,
         action: t.action,
         form,
         voice,
-        mood: m,
+        mood: if voice == Voice::Adjectival {
+            Mood::Fact
+        } else {
+            mood(s, i, form)
+        },
         slots: Vec::new(),
         agent: Agent::Unknown,
         euphemism: false,
     };
-    // "left" and "lost" are common words: they count only right after an actor.
-    if matches!(
-        s.word(i),
-        "left" | "lost" | "leave" | "leaves" | "lose" | "loses"
-    ) && voice == Voice::Active
-    {
-        let near = s
-            .actors
-            .iter()
-            .any(|a| a.end + 2 >= i && a.end <= i && a.is_subject());
-        if !near {
-            return None;
-        }
-    }
     e.slots = match (voice, t.theme) {
         (_, Theme::Either) => {
             let after = theme_after(s, i + len, t.preps);
@@ -236,12 +218,35 @@ fn trigger_event(s: &Sent, i: usize) -> Option<Event> {
     if e.slots.is_empty() && voice == Voice::Active {
         e.slots = relative_head(s, i);
     }
-    if e.slots.is_empty() {
-        // Still an event: it ends the search for other words' places here.
-        return Some(e);
+    // An event without a place still ends the search for other words' places here.
+    if !e.slots.is_empty() {
+        e.agent = agent(s, &e, t);
     }
-    e.agent = agent(s, &e, t);
     Some(e)
+}
+
+/// How an event word stands: a noun, a passive ("was retaken", "fell", "Херсон звільнено", "Izyum, captured
+/// by ..."), an adjective ("newly liberated Izyum"), or active.
+fn voice_of(s: &Sent, i: usize, len: usize, t: Trigger, form: Form) -> Voice {
+    let lx = s.lx;
+    let before = s.before_modifiers(i);
+    let participle = matches!(form, Form::Participle | Form::PastOrParticiple);
+    let after_be = before.is_some_and(|b| s.has(lx.be, b));
+    let after_have = before.is_some_and(|b| s.has(lx.perfect, b));
+    if form == Form::Noun {
+        Voice::Nominal
+    } else if t.theme == Theme::Before || (participle && after_be) {
+        Voice::Passive
+    } else if participle && !after_have && adjectival(s, i, len) {
+        Voice::Adjectival
+    } else if participle && !after_have && reduced_relative(s, i) {
+        Voice::Passive
+    } else if form == Form::Participle && lx.definite.is_empty() {
+        // Ukrainian and Russian passive participles need no auxiliary.
+        Voice::Passive
+    } else {
+        Voice::Active
+    }
 }
 
 /// "Lyman, which Russian forces fully captured on May 26": an active event with no object of its own in a
@@ -369,109 +374,106 @@ fn modifies_next(s: &Sent, slot: usize) -> bool {
             && t.lower != "city"
             && s.slot_at(e).is_none()
             && s.actor_at(e).is_none()
-            && !is_time(&t.lower)
+            && !is_time(s, e)
     })
 }
 
-fn is_time(w: &str) -> bool {
-    const T: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "on",
-        "in",
-    ];
-    T.contains(&w)
+fn is_time(s: &Sent, k: usize) -> bool {
+    s.has(s.lx.time_words, k)
 }
 
 /// The places after an event word: its object, through allowed prepositions and fillers, then the list
 /// that continues it.
 fn theme_after(s: &Sent, from: usize, preps: &'static [&'static str]) -> Vec<usize> {
-    let lx = s.lx;
     let end = s.clause_end(from, &BOUNDED[..4]);
-    let mut j = from;
-    let mut steps = 0;
-    let mut prep = false;
-    while j < end && steps < 10 {
-        if let Some(k) = s.slot_at(j).filter(|&k| !inside_named_actor(s, k)) {
-            // "the northern Kharkiv suburb of Dergachi": the first name only says where the second is.
-            let e = s.slots[k].end;
-            if s.has(lx.settlement_nouns, e) && s.word(e + 1) == "of" {
-                j = e + 2;
-                continue;
+    let (mut j, mut prep) = (from, false);
+    for _ in 0..10 {
+        if j >= end {
+            break;
+        }
+        match theme_step(s, j, from, preps, prep) {
+            Step::Over(next) => j = next,
+            Step::Preposition(next) => {
+                prep |= s.word(j) != "of";
+                j = next;
             }
-            return list_from(s, k, end);
+            Step::Place(k) => return list_from(s, k, end),
+            Step::Phantom(e) => return list_at(s, Vec::new(), e, end),
+            Step::Including => return including(s, j),
+            Step::Stop => break,
         }
-        if let Some(e) = phantom_end(s, j).filter(|&e| s.has(lx.coordinators, e)) {
-            return list_at(s, Vec::new(), e, end);
-        }
-        let w = s.word(j);
-        // "the northern Kharkiv suburb of": a direction that only places the suburb; "withdrew from their
-        // positions in X": a withdrawal from the place.
-        let placing = s.has(lx.blockers, j)
-            && (j + 1..j + 4).any(|k| s.has(lx.settlement_nouns, k) && s.word(k + 1) == "of");
-        let positions_in =
-            has(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in";
-        if placing || positions_in {
-            j += if positions_in { 2 } else { 1 };
-            steps += 1;
-            continue;
-        }
-        // After a preposition of place ("the loss of territory, around Ukraine's second largest city
-        // Kharkiv"), an appositive description may come before the name.
-        let describing = prep
-            && (w == ","
-                || w.ends_with("'s")
-                || s.has(lx.settlement_nouns, j)
-                || matches!(
-                    w,
-                    "second"
-                        | "third"
-                        | "largest"
-                        | "biggest"
-                        | "main"
-                        | "capital"
-                        | "regional"
-                        | "city"
-                ));
-        if has(preps, w) || (w == "out" && s.word(j + 1) == "of") {
-            prep |= w != "of";
-            j += 1;
-        } else if describing || (w == "," && has(preps, s.word(j + 1)) && s.word(j + 1) != "of") {
-            j += 1;
-        } else if j > from && s.word(j - 1) == "of" && s.actor_at(j).is_some() {
-            // "the withdrawal of Russian troops from Kherson"
-            j = s.actor_at(j).map_or(j + 1, |a| a.end);
-        } else if s.has(lx.settlement_nouns, j) && s.word(j + 1) == "of" {
-            j += 2;
-        } else if s.has(lx.settlement_plurals, j) {
-            return including(s, j);
-        } else if s.has(lx.blockers, j) {
-            return Vec::new();
-        } else if s.has(lx.fillers, j) || s.has(lx.adverbs, j) || is_number_word(w) {
-            j += 1;
-        } else {
-            return Vec::new();
-        }
-        steps += 1;
     }
     Vec::new()
+}
+
+/// What the object search does at one token.
+enum Step {
+    /// Go on at this token.
+    Over(usize),
+    /// An allowed preposition: go on at this token.
+    Preposition(usize),
+    /// The object: this slot, and the list after it.
+    Place(usize),
+    /// A name the gazetteer lacks heads a list: go on after it.
+    Phantom(usize),
+    /// A plural settlement noun: its members follow "including".
+    Including,
+    Stop,
+}
+
+fn theme_step(s: &Sent, j: usize, from: usize, preps: &'static [&'static str], prep: bool) -> Step {
+    let lx = s.lx;
+    if let Some(k) = s.slot_at(j).filter(|&k| !inside_named_actor(s, k)) {
+        // "the northern Kharkiv suburb of Dergachi": the first name only says where the second is.
+        let e = s.slots[k].end;
+        return if s.has(lx.settlement_nouns, e) && s.word(e + 1) == "of" {
+            Step::Over(e + 2)
+        } else {
+            Step::Place(k)
+        };
+    }
+    if let Some(e) = phantom_end(s, j).filter(|&e| s.has(lx.coordinators, e)) {
+        return Step::Phantom(e);
+    }
+    let w = s.word(j);
+    // A direction that only places a suburb ("the northern Kharkiv suburb of"); "withdrew from their
+    // positions in X": a withdrawal from the place.
+    let placing = s.has(lx.blockers, j)
+        && (j + 1..j + 4).any(|k| s.has(lx.settlement_nouns, k) && s.word(k + 1) == "of");
+    if placing {
+        return Step::Over(j + 1);
+    }
+    if has(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in" {
+        return Step::Over(j + 2);
+    }
+    // After a preposition of place ("the loss of territory, around Ukraine's second largest city
+    // Kharkiv"), an appositive description may come before the name.
+    const DESCRIBING: &[&str] = &[
+        "second", "third", "largest", "biggest", "main", "capital", "regional", "city",
+    ];
+    let describing = prep
+        && (w == ","
+            || w.ends_with("'s")
+            || s.has(lx.settlement_nouns, j)
+            || DESCRIBING.contains(&w));
+    if has(preps, w) || (w == "out" && s.word(j + 1) == "of") {
+        Step::Preposition(j + 1)
+    } else if describing || (w == "," && has(preps, s.word(j + 1)) && s.word(j + 1) != "of") {
+        Step::Over(j + 1)
+    } else if j > from && s.word(j - 1) == "of" && s.actor_at(j).is_some() {
+        // "the withdrawal of Russian troops from Kherson"
+        Step::Over(s.actor_at(j).map_or(j + 1, |a| a.end))
+    } else if s.has(lx.settlement_nouns, j) && s.word(j + 1) == "of" {
+        Step::Over(j + 2)
+    } else if s.has(lx.settlement_plurals, j) {
+        Step::Including
+    } else if s.has(lx.blockers, j) {
+        Step::Stop
+    } else if s.has(lx.fillers, j) || s.has(lx.adverbs, j) || is_number_word(w) {
+        Step::Over(j + 1)
+    } else {
+        Step::Stop
+    }
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -525,7 +527,7 @@ fn phantom_end(s: &Sent, j: usize) -> Option<usize> {
         s.toks.get(k).is_some_and(|t| t.word && t.capital)
             && s.slot_at(k).is_none()
             && s.actor_at(k).is_none()
-            && !is_time(s.word(k))
+            && !is_time(s, k)
     };
     if j == 0 || !name(j) {
         return None;

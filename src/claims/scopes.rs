@@ -259,55 +259,11 @@ pub struct Attribution {
 }
 
 /// Words that may follow a speech verb without being what is said ("said on Saturday.").
-fn is_time_word(w: &str) -> bool {
-    const TIME: &[&str] = &[
-        "on",
-        "in",
-        "at",
-        "late",
-        "early",
-        "this",
-        "last",
-        "that",
-        "week",
-        "day",
-        "morning",
-        "evening",
-        "night",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "local",
-        "time",
-        "midnight",
-        "noon",
-        ",",
-        ".",
-        "also",
-        "earlier",
-        "later",
-        "previously",
-        "the",
-    ];
-    TIME.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '-')
+fn is_time_word(s: &Sent, k: usize) -> bool {
+    let w = s.word(k);
+    s.has(s.lx.time_words, k)
+        || matches!(w, "," | ".")
+        || w.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
 /// The claimant phrase before a speech word at `j`: the actor that ends right before it (auxiliaries and
@@ -391,93 +347,91 @@ fn phrase_sides(s: &Sent, r: &Range<usize>) -> (Vec<Side>, bool, bool) {
 
 /// The attributions of a sentence.
 pub fn attributions(s: &Sent) -> Vec<Attribution> {
+    (0..s.len()).filter_map(|j| attribution_at(s, j)).collect()
+}
+
+/// The attribution whose cue is token `j`, if any: "according to X", a hedge ("reportedly"), a speech
+/// verb ("X claimed that ...", "..., the governor said"), a passive one ("confirmed by X"), a claim noun
+/// ("Russian claims that ...").
+fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
     let lx = s.lx;
-    let n = s.len();
-    let mut out = Vec::new();
-    for j in 0..n {
-        let w = s.word(j);
-        if let Some(pat) = lx
-            .according
-            .iter()
-            .find(|p| p.iter().enumerate().all(|(i, x)| s.word(j + i) == *x))
-        {
-            let a = j + pat.len();
-            let mut b = a;
-            while b < n
-                && b < a + 14
-                && !s.bounds[b].is_some_and(|x| x == Bound::Terminator)
-                && s.word(b) != ","
-            {
-                b += 1;
-            }
-            let who = a..b;
-            let scope = s.clause_start(j, HARD)..s.clause_end(b, HARD);
-            out.push(make(s, j, Some(who), scope, false));
-            continue;
-        }
-        if s.has(lx.hedges, j) {
-            let scope = s.clause_start(j, ALL)..s.clause_end(j + 1, ALL);
-            let mut a = make(s, j, None, scope, false);
-            a.hedge = true;
-            out.push(a);
-            continue;
-        }
-        let speech = s.has(lx.speech, j) && !s.has(lx.denial, j);
-        let noun = s.has(lx.claim_nouns, j)
-            && matches!(
-                s.word(j + 1),
-                "that" | "of" | "emerged" | "by" | "concerning" | "about" | "regarding" | "on"
-            );
-        if !(speech || noun) {
-            continue;
-        }
-        if (j.saturating_sub(3)..j).any(|k| is_negator(s, k)) {
-            continue; // "did not confirm": a cue, not an attribution
-        }
-        // "the reported withdrawal": an adjective, an unnamed source.
-        let before = s.before_adverbs(j);
-        if speech && !noun && before.is_some_and(|b| s.has(lx.definite, b) && !s.has(lx.perfect, b))
-        {
-            if w.ends_with("ed") {
-                let scope = j + 1..s.clause_end(j + 1, ALL);
-                let mut a = make(s, j, None, scope, false);
-                a.hedge = true;
-                out.push(a);
-            }
-            continue; // "the reports are likely accurate": a noun, not a speech verb
-        }
-        // "confirmed by a local official": the claimant follows, the scope is the clause before.
-        if speech && s.word(j + 1) == "by" {
-            let b = (j + 2..n)
-                .find(|&k| s.bounds[k].is_some() || s.word(k) == ",")
-                .unwrap_or(n);
-            let scope = s.clause_start(j, HARD)..j;
-            out.push(make(s, j, Some(j + 2..b), scope, false));
-            continue;
-        }
-        let who = if noun {
-            noun_claimant(s, j)
-        } else {
-            claimant_before(s, j)
-        };
-        let forward_end = s.clause_end(j + 1, HARD);
-        // "..., the minister said on Monday, calling it a step": what follows the comma is no longer said.
-        let first_comma = (j + 1..forward_end)
-            .find(|&k| s.word(k) == ",")
-            .unwrap_or(forward_end);
-        let content = (j + 1..first_comma).any(|k| !is_time_word(s.word(k)))
-            || (first_comma == j + 1 && s.has(lx.complementizers, j + 2));
-        let scope = if content {
-            j + 1..forward_end
-        } else {
-            // Postposed: "..., the governor said."
-            let from = who.as_ref().map_or(j, |r| r.start);
-            s.clause_start(from.saturating_sub(1), HARD)..from
-        };
-        let ack = speech && s.has(lx.acknowledge, j);
-        out.push(make(s, j, who, scope, ack));
+    if let Some(pat) = lx
+        .according
+        .iter()
+        .find(|p| p.iter().enumerate().all(|(i, x)| s.word(j + i) == *x))
+    {
+        let a = j + pat.len();
+        let b = (a..s.len().min(a + 14))
+            .find(|&b| s.bounds[b] == Some(Bound::Terminator) || s.word(b) == ",")
+            .unwrap_or(s.len().min(a + 14));
+        let scope = s.clause_start(j, HARD)..s.clause_end(b, HARD);
+        return Some(make(s, j, Some(a..b), scope, false));
     }
-    out
+    if s.has(lx.hedges, j) {
+        return Some(hedge(
+            s,
+            j,
+            s.clause_start(j, ALL)..s.clause_end(j + 1, ALL),
+        ));
+    }
+    let w = s.word(j);
+    let speech = s.has(lx.speech, j) && !s.has(lx.denial, j);
+    let noun = s.has(lx.claim_nouns, j)
+        && matches!(
+            s.word(j + 1),
+            "that" | "of" | "emerged" | "by" | "concerning" | "about" | "regarding" | "on"
+        );
+    // "did not confirm" is a cue, not an attribution.
+    if !(speech || noun) || (j.saturating_sub(3)..j).any(|k| is_negator(s, k)) {
+        return None;
+    }
+    // "the reported withdrawal": an adjective, an unnamed source; "the reports are accurate": a noun.
+    let before = s.before_adverbs(j);
+    if speech && !noun && before.is_some_and(|b| s.has(lx.definite, b) && !s.has(lx.perfect, b)) {
+        return w
+            .ends_with("ed")
+            .then(|| hedge(s, j, j + 1..s.clause_end(j + 1, ALL)));
+    }
+    // "confirmed by a local official": the claimant follows, the scope is the clause before.
+    if speech && s.word(j + 1) == "by" {
+        let b = (j + 2..s.len())
+            .find(|&k| s.bounds[k].is_some() || s.word(k) == ",")
+            .unwrap_or(s.len());
+        return Some(make(
+            s,
+            j,
+            Some(j + 2..b),
+            s.clause_start(j, HARD)..j,
+            false,
+        ));
+    }
+    let who = if noun {
+        noun_claimant(s, j)
+    } else {
+        claimant_before(s, j)
+    };
+    let forward_end = s.clause_end(j + 1, HARD);
+    // "..., the minister said on Monday, calling it a step": what follows the comma is no longer said.
+    let first_comma = (j + 1..forward_end)
+        .find(|&k| s.word(k) == ",")
+        .unwrap_or(forward_end);
+    let content = (j + 1..first_comma).any(|k| !is_time_word(s, k))
+        || (first_comma == j + 1 && s.has(lx.complementizers, j + 2));
+    let scope = if content {
+        j + 1..forward_end
+    } else {
+        // Postposed: "..., the governor said."
+        let from = who.as_ref().map_or(j, |r| r.start);
+        s.clause_start(from.saturating_sub(1), HARD)..from
+    };
+    Some(make(s, j, who, scope, speech && s.has(lx.acknowledge, j)))
+}
+
+/// An unnamed source over `scope` ("reportedly", "the reported withdrawal").
+fn hedge(s: &Sent, j: usize, scope: Range<usize>) -> Attribution {
+    let mut a = make(s, j, None, scope, false);
+    a.hedge = true;
+    a
 }
 
 /// The claimant of a claim noun: a possessor or side adjective before it ("Russian claims", "Miroshnik's
@@ -612,89 +566,72 @@ fn negated_closely(s: &Sent, j: usize) -> bool {
 
 /// The denial, unconfirmed and evidence cues of a sentence.
 pub fn cues(s: &Sent) -> Vec<Cue> {
+    (0..s.len()).filter_map(|j| cue_at(s, j)).collect()
+}
+
+fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
     let lx = s.lx;
     let n = s.len();
-    let mut out = Vec::new();
-    for j in 0..n {
-        let w = s.word(j);
-        let negated = (j.saturating_sub(4)..j).any(|k| is_negator(s, k));
-        let by = s
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= j && a.is_subject())
-            .map_or(Side::Unknown, |a| a.side());
-        // "repelled an attack on X despite Russian claims that Russian forces captured it": the main
-        // clause contradicts the claim.
-        if s.has(lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(lx.claim_nouns, k)) {
-            let scope = j + 1..s.clause_end(j + 1, HARD);
-            out.push(Cue {
-                at: j,
-                kind: CueKind::Denial,
-                scope,
-                back: false,
-                by,
-            });
-            continue;
-        }
-        if s.has(lx.denial, j) && !negated {
-            let adjective = matches!(
-                w,
-                "false"
-                    | "untrue"
-                    | "fake"
-                    | "inaccurate"
-                    | "incorrect"
-                    | "baseless"
-                    | "premature"
-                    | "erroneous"
-            );
-            let before_noun = s.has(lx.claim_nouns, j + 1);
-            // "which were refuted by", "was denied": a passive denial is of what came before it.
-            let passive = j > 0 && (s.has(lx.be, j - 1) || s.has(lx.relatives, j - 1));
-            // "this claim is likely incorrect": the subject points back.
-            let clause = s.clause_start(j, HARD);
-            let anaphoric = (clause..j).any(|k| {
-                matches!(s.word(k), "this" | "these" | "such" | "that")
-                    && s.has(lx.claim_nouns, k + 1)
-            });
-            let (scope, back) = if (adjective && anaphoric) || (passive && !adjective) {
-                (0..j, true)
-            } else if adjective && !before_noun {
-                (clause.min(j)..j, false)
-            } else if points_back(s, j + 1) {
-                (0..j, true)
-            } else {
-                (j + 1..s.clause_end(j + 1, HARD), false)
-            };
-            out.push(Cue {
-                at: j,
-                kind: CueKind::Denial,
-                scope,
-                back,
-                by,
-            });
-        } else if (s.has(lx.confirm, j) && negated_closely(s, j)) || s.has(lx.unconfirmed, j) {
-            let back = points_back(s, j + 1) || s.word(j + 1) == "this";
-            let scope = if back { 0..j } else { j + 1..n };
-            out.push(Cue {
-                at: j,
-                kind: CueKind::Unconfirmed,
-                scope,
-                back,
-                by,
-            });
-        } else if s.has(lx.evidence, j) && !negated {
-            out.push(Cue {
-                at: j,
-                kind: CueKind::Evidence,
-                scope: j..n,
-                back: false,
-                by,
-            });
-        }
+    let negated = (j.saturating_sub(4)..j).any(|k| is_negator(s, k));
+    let by = s
+        .actors
+        .iter()
+        .rev()
+        .find(|a| a.end <= j && a.is_subject())
+        .map_or(Side::Unknown, |a| a.side());
+    let cue = |kind, scope, back| {
+        Some(Cue {
+            at: j,
+            kind,
+            scope,
+            back,
+            by,
+        })
+    };
+    // "repelled an attack on X despite Russian claims that Russian forces captured it": the main clause
+    // contradicts the claim.
+    if s.has(lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(lx.claim_nouns, k)) {
+        return cue(CueKind::Denial, j + 1..s.clause_end(j + 1, HARD), false);
     }
-    out
+    if s.has(lx.denial, j) && !negated {
+        let (scope, back) = denial_scope(s, j);
+        return cue(CueKind::Denial, scope, back);
+    }
+    if (s.has(lx.confirm, j) && negated_closely(s, j)) || s.has(lx.unconfirmed, j) {
+        let back = points_back(s, j + 1) || s.word(j + 1) == "this";
+        return cue(
+            CueKind::Unconfirmed,
+            if back { 0..j } else { j + 1..n },
+            back,
+        );
+    }
+    if s.has(lx.evidence, j) && !negated {
+        return cue(CueKind::Evidence, j..n, false);
+    }
+    None
+}
+
+/// What a denial at `j` covers, and whether it points back to an earlier claim: "denied that X" (what
+/// follows), "denied it" (before), "claims of X were false" (its clause before it), "which were refuted by"
+/// and "this claim is likely incorrect" (before).
+fn denial_scope(s: &Sent, j: usize) -> (Range<usize>, bool) {
+    let lx = s.lx;
+    let adjective = s.has(lx.denial_adjectives, j);
+    let before_noun = s.has(lx.claim_nouns, j + 1);
+    let passive = j > 0 && (s.has(lx.be, j - 1) || s.has(lx.relatives, j - 1));
+    let clause = s.clause_start(j, HARD);
+    let anaphoric = (clause..j).any(|k| {
+        matches!(s.word(k), "this" | "these" | "such" | "that") && s.has(lx.claim_nouns, k + 1)
+    });
+    if (adjective && anaphoric) || (passive && !adjective) {
+        (0..j, true)
+    } else if adjective && !before_noun {
+        (clause.min(j)..j, false)
+    } else if points_back(s, j + 1) {
+        (0..j, true)
+    } else {
+        (j + 1..s.clause_end(j + 1, HARD), false)
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,23 @@ pub struct Slot {
     pub home: Side,
 }
 
+impl Slot {
+    /// "the town": a slot standing for earlier places.
+    pub fn anaphor(start: usize, end: usize, targets: Vec<usize>) -> Slot {
+        Slot {
+            start,
+            end,
+            targets,
+            detail: false,
+            anaphor: true,
+            region: false,
+            settlement: true,
+            qualifier: false,
+            home: Side::Unknown,
+        }
+    }
+}
+
 /// What stands at a token for the clause structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {

@@ -268,6 +268,9 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     concessive: &["despite", "notwithstanding", "contrary"],
     state_participles: &["occupied", "controlled", "held"],
+    denial_adjectives: &[
+        "false", "untrue", "fake", "inaccurate", "incorrect", "baseless", "premature", "erroneous",
+    ],
     denial: &[
         "denied", "denies", "deny", "denying", "refuted", "refutes", "refute", "refuting",
         "rejected", "rejects", "reject", "dismissed", "dismisses", "disputed", "disputes",
@@ -559,6 +562,13 @@ pub static LEXICON: Lexicon = Lexicon {
         ("military_official", &["ministry", "mod", "staff", "military", "army", "command", "forces", "troops", "spokesman", "commander", "brigade", "general", "defence", "defense", "unit", "soldiers", "corps", "directorate", "gur"]),
         ("government", &["officials", "official", "government", "president", "kremlin", "minister", "presidency", "adviser", "advisor", "kyiv", "moscow", "authorities", "spokesperson", "zelensky", "zelenskyy", "putin", "peskov", "shoigu"]),
         ("journalist", &["journalists", "journalist", "media", "news", "reporter", "reporters", "tv", "agency", "reuters", "bbc", "cnn", "correspondent", "newspaper", "outlets", "outlet"]),
+    ],
+    time_words: &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "today", "yesterday", "tonight", "overnight", "morning", "evening",
+        "night", "week", "day", "midnight", "noon", "local", "time", "on", "in", "at", "late",
+        "early", "this", "last", "that", "the", "also", "earlier", "later", "previously",
     ],
     subordinators: &[
         "after", "before", "since", "until", "till", "when", "once", "as", "because", "following",

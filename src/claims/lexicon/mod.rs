@@ -83,6 +83,25 @@ pub struct StemTrigger {
     pub trigger: Trigger,
 }
 
+/// A trigger whose place may stand on either side of it (free word order), for stem tables.
+pub const fn either(
+    action: Action,
+    then: &'static [&'static str],
+    preps: &'static [&'static str],
+) -> Trigger {
+    Trigger {
+        then,
+        action,
+        preps,
+        theme: Theme::Either,
+    }
+}
+
+/// A stem-listed trigger.
+pub const fn stem(stem: &'static str, trigger: Trigger) -> StemTrigger {
+    StemTrigger { stem, trigger }
+}
+
 /// How the engine finds triggers in a language.
 pub enum Triggers {
     /// Every word form listed (English).
@@ -141,6 +160,8 @@ pub struct Lexicon {
     /// Participles that name a state, not an event, unless their subject stands right before them
     /// ("occupied Melitopol" against "Russian forces occupied Melitopol").
     pub state_participles: &'static [&'static str],
+    /// Denials that are adjectives ("false", "untrue"): of what stands before them, or of the claim noun after.
+    pub denial_adjectives: &'static [&'static str],
     /// Denials and refutations ("denied", "refuted", "false").
     pub denial: &'static [&'static str],
     /// Independent evidence and assessments ("geolocated", "satellite").
@@ -222,6 +243,9 @@ pub struct Lexicon {
     pub adverbs: &'static [&'static str],
     /// Claimant kinds (CLAIMS.md `claimant_type`) by the words of the claimant's phrase, first match wins.
     pub claimant_kinds: &'static [(&'static str, &'static [&'static str])],
+    /// Words of time and date that may follow a verb or a place without being its object ("said on
+    /// Saturday", "captured Soledar in January").
+    pub time_words: &'static [&'static str],
     /// Subordinators that open an adverbial clause ("after", "since", "before").
     pub subordinators: &'static [&'static str],
     /// Who "liberates" when the text does not say: English press uses the word for the side taking back its

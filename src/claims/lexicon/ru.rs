@@ -1,32 +1,14 @@
 //! The Russian lexicon. Entries ending in `*` are stems (any ending); triggers are stems whose ending
 //! [`morphology`] reads.
 
-use super::{Action, Form, Lexicon, StemTrigger, Theme, Trigger, Triggers};
+use super::{either as t, stem as s, Action, Form, Lexicon, StemTrigger, Triggers};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 use Action::{Euphemism, Gain, Loss, Regain};
-use Theme::Either;
 
 const NONE: &[&str] = &[];
 const FROM: &[&str] = &["из", "с", "со", "от"];
 const OVER: &[&str] = &["над"];
-
-const fn t(
-    action: Action,
-    then: &'static [&'static str],
-    preps: &'static [&'static str],
-) -> Trigger {
-    Trigger {
-        then,
-        action,
-        preps,
-        theme: Either,
-    }
-}
-
-const fn s(stem: &'static str, trigger: Trigger) -> StemTrigger {
-    StemTrigger { stem, trigger }
-}
 
 /// Verb and noun stems of taking, taking back and leaving a place.
 #[rustfmt::skip]
@@ -190,6 +172,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     concessive: &["несмотря", "вопреки"],
     state_participles: &[],
+    denial_adjectives: &["ложные", "ложная", "фейковые"],
     denial: &[
         "опровергли", "опроверг", "опровергла", "опровергает", "отрицают", "отрицает", "отрицали",
         "отрицал", "фейк", "неправда", "дезинформация", "ложь", "ложные",
@@ -321,6 +304,12 @@ pub static LEXICON: Lexicon = Lexicon {
         ("military_official", &["генштаб*", "штаб*", "минобороны", "мо", "командовани*", "командующ*", "спикер*", "сил*", "войск*", "бригад*", "всу", "шойгу", "герасимов*", "конашенков*", "министр*"]),
         ("government", &["президент*", "правительств*", "кремл*", "министр*", "путин*", "песков*"]),
         ("journalist", &["журналист*", "сми", "издани*", "агентств*"]),
+    ],
+    time_words: &[
+        "понедельник*", "вторник*", "среду", "среда", "четверг*", "пятниц*", "суббот*", "воскресень*",
+        "январ*", "феврал*", "марта", "март", "апрел*", "мая", "май", "июн*", "июл*", "август*",
+        "сентябр*", "октябр*", "ноябр*", "декабр*", "вчера", "сегодня", "утром", "вечером", "ночью",
+        "в", "во",
     ],
     subordinators: &[
         "после", "перед", "с тех пор", "пока", "когда", "поскольку", "так как", "потому",

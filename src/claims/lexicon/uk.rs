@@ -1,32 +1,14 @@
 //! The Ukrainian lexicon. Entries ending in `*` are stems (any ending); triggers are stems whose ending
 //! [`morphology`] reads.
 
-use super::{Action, Form, Lexicon, StemTrigger, Theme, Trigger, Triggers};
+use super::{either as t, stem as s, Action, Form, Lexicon, StemTrigger, Triggers};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 use Action::{Euphemism, Gain, Loss, Regain};
-use Theme::Either;
 
 const NONE: &[&str] = &[];
 const FROM: &[&str] = &["з", "із", "зі", "від"];
 const OVER: &[&str] = &["над"];
-
-const fn t(
-    action: Action,
-    then: &'static [&'static str],
-    preps: &'static [&'static str],
-) -> Trigger {
-    Trigger {
-        then,
-        action,
-        preps,
-        theme: Either,
-    }
-}
-
-const fn s(stem: &'static str, trigger: Trigger) -> StemTrigger {
-    StemTrigger { stem, trigger }
-}
 
 /// Verb and noun stems of taking, taking back and leaving a place.
 #[rustfmt::skip]
@@ -198,6 +180,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     concessive: &["попри", "всупереч", "незважаючи"],
     state_participles: &[],
+    denial_adjectives: &["неправдиві", "неправдива", "фейкові", "хибні"],
     denial: &[
         "спростували", "спростував", "спростувала", "спростовує", "заперечили", "заперечив",
         "заперечила", "заперечує", "фейк", "фейком", "неправда", "неправдиві", "дезінформація",
@@ -328,6 +311,11 @@ pub static LEXICON: Lexicon = Lexicon {
         ("military_official", &["генштаб*", "штаб*", "міноборони", "командуванн*", "командувач*", "речник*", "сил*", "військ*", "бригад*", "зсу"]),
         ("government", &["президент*", "уряд*", "офіс*", "міністр*", "зеленськ*"]),
         ("journalist", &["журналіст*", "змі", "видання", "агентств*"]),
+    ],
+    time_words: &[
+        "понеділ*", "вівтор*", "середу", "середа", "четвер*", "п'ятниц*", "субот*", "неділ*", "січн*",
+        "лют*", "берез*", "квітн*", "травн*", "червн*", "липн*", "серпн*", "вересн*", "жовтн*",
+        "листопад*", "грудн*", "вчора", "сьогодні", "вранці", "ввечері", "вночі", "у", "в",
     ],
     subordinators: &[
         "після", "перед", "відколи", "доки", "коли", "оскільки", "бо", "тому",
