@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// What a quantity measures.
@@ -129,6 +130,68 @@ static ADVANCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("advance pattern")
 });
 
+/// Which of the four patterns can match in a sentence: each needs its unit word at the start of a word
+/// (or right after a number), and most sentences have none, so one pass for the unit words spares four
+/// regex searches.
+#[derive(Default)]
+struct Units {
+    distance: bool,
+    area: bool,
+    duration: bool,
+    settlements: bool,
+}
+
+static UNIT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(UNIT_KINDS.iter().map(|(w, _)| w))
+        .expect("unit words")
+});
+
+/// Unit word beginnings and the pattern each enables (0 distance, 1 area, 2 duration, 3 settlements).
+#[rustfmt::skip]
+const UNIT_KINDS: &[(&str, u8)] = &[
+    ("km", 0), ("kilomet", 0), ("mile", 0),
+    ("km", 1), ("sq", 1), ("square", 1), ("hectare", 1),
+    ("hour", 2), ("day", 2), ("week", 2), ("month", 2),
+    ("settlement", 3), ("village", 3), ("town", 3), ("localit", 3), ("population", 3),
+    ("communit", 3), ("hamlet", 3),
+];
+
+impl Units {
+    fn in_text(s: &str) -> Units {
+        let mut u = Units::default();
+        for m in UNIT_WORDS.find_overlapping_iter(s) {
+            if s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                continue; // inside a word ("today", "downtown"); "50km" counts
+            }
+            match UNIT_KINDS[m.pattern().as_usize()].1 {
+                0 => u.distance = true,
+                1 => u.area = true,
+                2 => u.duration = true,
+                _ => u.settlements = true,
+            }
+        }
+        u
+    }
+}
+
+/// The pattern's matches in `s`, or none without a search when its unit word is absent.
+fn captures<'s>(
+    re: &'static Regex,
+    unit_present: bool,
+    s: &'s str,
+) -> impl Iterator<Item = regex::Captures<'s>> {
+    unit_present
+        .then(|| re.captures_iter(s))
+        .into_iter()
+        .flatten()
+}
+
 fn word_number(s: &str) -> Option<f64> {
     let s = s.to_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -239,7 +302,8 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let s = &text[range.clone()];
     let base = range.start;
     let mut out = Vec::new();
-    for c in AREA.captures_iter(s) {
+    let units = Units::in_text(s);
+    for c in captures(&AREA, units.area, s) {
         let u = c.name("unit").map_or("", |u| u.as_str()).to_lowercase();
         let (unit, f) = if u.contains("mi") {
             ("mi2", SQ_MILE_KM2)
@@ -250,7 +314,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         };
         push(&mut out, s, &c, base, QuantityKind::Area, unit, f);
     }
-    for c in DISTANCE.captures_iter(s) {
+    for c in captures(&DISTANCE, units.distance, s) {
         let Some(m) = c.get(0) else { continue };
         let (a, b) = (base + m.start(), base + m.end());
         if out.iter().any(|q| q.start < b && a < q.end) {
@@ -275,7 +339,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         };
         push(&mut out, s, &c, base, kind, unit, f);
     }
-    for c in DURATION.captures_iter(s) {
+    for c in captures(&DURATION, units.duration, s) {
         let u = c.name("unit").map_or("", |u| u.as_str()).to_lowercase();
         let (unit, f) = match u.trim_end_matches('s') {
             "hour" => ("hour", 1.0 / 24.0),
@@ -293,7 +357,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             }
         }
     }
-    for c in SETTLEMENTS.captures_iter(s) {
+    for c in captures(&SETTLEMENTS, units.settlements, s) {
         push(
             &mut out,
             s,
@@ -321,6 +385,16 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_words_gate_the_patterns() {
+        let u = Units::in_text("troops moved 50km east, then 3 KM more");
+        assert!(u.distance && u.area && !u.duration && !u.settlements);
+        let u = Units::in_text("Today, downtown Kyiv held a Monday vigil");
+        assert!(!u.duration && !u.settlements && !u.distance);
+        let u = Units::in_text("for two days, three villages");
+        assert!(u.duration && u.settlements);
+    }
 
     fn q(s: &str) -> Vec<(QuantityKind, f64, &'static str, Op, String)> {
         find(s, 0..s.len())

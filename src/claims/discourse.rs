@@ -2,132 +2,15 @@
 //! point back to, the last actor "they" can mean, and the claims a later denial, retraction or
 //! acknowledgement is about.
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
-
 use super::actors::Kind;
 use super::events::{events, Agent, Event, Voice};
-use super::lexicon::{self, has, Action, Lexicon, Triggers};
+use super::lexicon::{self, has, Action, Lexicon};
 use super::scopes::{attributions, cues, Attribution, Cue, CueKind, Mood};
 use super::sentence::{Sent, Slot};
 use super::{Claim, Side, Verification};
 use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 use crate::index::record::Kind as EntryKind;
-
-/// What a prefilter hit is: an event word's beginning, a denial or confirmation, or a settlement noun.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Hint {
-    Event,
-    Cue,
-    Settlement,
-}
-
-/// Word beginnings that a claim, a denial or a confirmation needs, in one automaton run once over the
-/// document: a sentence is read only when one starts a word in it (most sentences of general news never
-/// are).
-static PREFILTER: LazyLock<(AhoCorasick, Vec<Hint>)> = LazyLock::new(|| {
-    #[rustfmt::skip]
-    const EVENT: &[&str] = &[
-        "captur", "seiz", "took", "take", "taki", "occup", "overr", "conquer", "enter", "fell",
-        "fall", "retak", "retook", "re-", "regain", "liberat", "free", "reclaim", "back", "won",
-        "withdr", "retreat", "pull", "abandon", "left", "leav", "fled", "flee", "ced", "surrender",
-        "gave", "give", "lost", "los", "evacuat", "regroup", "redeploy", "flag", "banner",
-        "control", "push", "drove", "driv", "expel", "oust", "kick", "clear", "rout", "dislodg",
-        "evict", "chase", "threw", "thrown", "forc", "recap", "moved", "newly", "recently",
-        "secur", "geolocat", "footage",
-    ];
-    #[rustfmt::skip]
-    const CUE: &[&str] = &[
-        "deni", "deny", "refut", "reject", "dismiss", "disput", "contradict", "false", "fake",
-        "untrue", "mistaken", "premature", "confirm", "verif", "evidence", "unconfirm", "unverif",
-    ];
-    #[rustfmt::skip]
-    const SETTLEMENT: &[&str] = &[
-        "city", "town", "village", "settlement", "localit", "hamlet",
-    ];
-    let mut pats: Vec<(String, Hint)> = Vec::new();
-    let mut add = |list: &[&str], h: Hint| {
-        pats.extend(
-            list.iter()
-                .map(|w| (w.trim_end_matches('*').to_string(), h)),
-        )
-    };
-    add(EVENT, Hint::Event);
-    add(CUE, Hint::Cue);
-    add(SETTLEMENT, Hint::Settlement);
-    for lx in [&lexicon::uk::LEXICON, &lexicon::ru::LEXICON] {
-        if let Triggers::Stems(stems, _) = &lx.triggers {
-            add(
-                &stems.iter().map(|s| s.stem).collect::<Vec<_>>(),
-                Hint::Event,
-            );
-        }
-        for list in [lx.flag, lx.control, lx.expel] {
-            add(list, Hint::Event);
-        }
-        for list in [lx.denial, lx.confirm, lx.unconfirmed] {
-            add(list, Hint::Cue);
-        }
-        add(lx.settlement_nouns, Hint::Settlement);
-    }
-    // Cyrillic is not folded by the automaton: add capitalised and upper-case forms.
-    let extra: Vec<(String, Hint)> = pats
-        .iter()
-        .filter(|(p, _)| !p.is_ascii())
-        .flat_map(|(p, h)| {
-            let mut c = p.chars();
-            let first: String = c
-                .next()
-                .map(|f| f.to_uppercase().collect())
-                .unwrap_or_default();
-            [
-                (format!("{first}{}", c.as_str()), *h),
-                (p.to_uppercase(), *h),
-            ]
-        })
-        .collect();
-    pats.extend(extra);
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(pats.iter().map(|(p, _)| p))
-        .expect("prefilter patterns");
-    (ac, pats.into_iter().map(|(_, h)| h).collect())
-});
-
-/// Which sentences to read: an event word with a place (or a settlement noun that may point back to one),
-/// or a denial or confirmation (which may reach an earlier sentence's claim).
-fn sentences_to_read(doc: &Doc) -> Vec<bool> {
-    let (ac, hints) = &*PREFILTER;
-    let n = doc.sentences.len();
-    let (mut event, mut cue, mut settlement) = (vec![false; n], vec![false; n], vec![false; n]);
-    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.range.start).collect();
-    let text = doc.text;
-    for m in ac.find_overlapping_iter(text) {
-        let word_start = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if !word_start {
-            continue;
-        }
-        let k = starts
-            .partition_point(|&s| s <= m.start())
-            .saturating_sub(1);
-        match hints[m.pattern().as_usize()] {
-            Hint::Event => event[k] = true,
-            Hint::Cue => cue[k] = true,
-            Hint::Settlement => settlement[k] = true,
-        }
-    }
-    (0..n)
-        .map(|k| {
-            let places = doc.sentence_mentions(k).next().is_some() || settlement[k];
-            (event[k] && places) || cue[k]
-        })
-        .collect()
-}
 
 /// Places a later "the town" or "those villages" can mean: groups of mentions, newest last.
 #[derive(Default)]
@@ -179,7 +62,10 @@ impl<'d, 'g> Reader<'d, 'g> {
     }
 
     fn run(&mut self) {
-        for (i, hit) in sentences_to_read(self.doc).into_iter().enumerate() {
+        for (i, hit) in super::prefilter::sentences_to_read(self.doc)
+            .into_iter()
+            .enumerate()
+        {
             if hit {
                 self.sentence(i);
             } else {

@@ -15,6 +15,7 @@ mod discourse;
 pub mod events;
 mod explain;
 pub mod lexicon;
+mod prefilter;
 pub mod scopes;
 pub mod sentence;
 
