@@ -169,6 +169,9 @@ impl Units {
             {
                 continue; // inside a word ("today", "downtown"); "50km" counts
             }
+            if !number_before(&s[..m.start()]) {
+                continue; // "the town", "on Monday": no count or measure
+            }
             match UNIT_KINDS[m.pattern().as_usize()].1 {
                 0 => u.distance = true,
                 1 => u.area = true,
@@ -190,6 +193,34 @@ fn captures<'s>(
         .then(|| re.captures_iter(s))
         .into_iter()
         .flatten()
+}
+
+/// Words that can state the number of a quantity (besides digits): "two", "a dozen", "dozens of",
+/// "several", "a" ("in a day").
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "dozen", "dozens", "hundreds", "few", "several", "of",
+];
+
+/// Whether one of the last two words before a unit word states a number (digits or a number word), as
+/// every quantity pattern needs one there ("50km", "two villages", "dozens of villages", "three more
+/// settlements").
+fn number_before(before: &str) -> bool {
+    if before.ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    before
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| {
+            w.ends_with(|c: char| c.is_ascii_digit())
+                || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        })
 }
 
 fn word_number(s: &str) -> Option<f64> {
@@ -392,8 +423,12 @@ mod tests {
         assert!(u.distance && u.area && !u.duration && !u.settlements);
         let u = Units::in_text("Today, downtown Kyiv held a Monday vigil");
         assert!(!u.duration && !u.settlements && !u.distance);
+        let u = Units::in_text("the town, the days after, miles away");
+        assert!(!u.duration && !u.settlements && !u.distance);
+        let u = Units::in_text("dozens of villages in a day, 3 more towns, (seven kilometers");
+        assert!(u.duration && u.settlements && u.distance);
         let u = Units::in_text("for two days, three villages");
-        assert!(u.duration && u.settlements);
+        assert!(u.duration && u.settlements && !u.distance);
     }
 
     fn q(s: &str) -> Vec<(QuantityKind, f64, &'static str, Op, String)> {

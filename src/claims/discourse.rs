@@ -62,11 +62,12 @@ impl<'d, 'g> Reader<'d, 'g> {
     }
 
     fn run(&mut self) {
-        for (i, hit) in super::prefilter::sentences_to_read(self.doc)
+        for (i, hints) in super::prefilter::sentence_hints(self.doc)
             .into_iter()
             .enumerate()
         {
-            if hit {
+            let has_mention = self.doc.sentence_mentions(i).next().is_some();
+            if hints.worth_reading(has_mention, !self.out.is_empty()) {
                 self.sentence(i);
             } else {
                 self.remember_places(i, None);

@@ -572,14 +572,14 @@ pub fn cues(s: &Sent) -> Vec<Cue> {
 fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
     let lx = s.lx;
     let n = s.len();
-    let negated = (j.saturating_sub(4)..j).any(|k| is_negator(s, k));
-    let by = s
-        .actors
-        .iter()
-        .rev()
-        .find(|a| a.end <= j && a.is_subject())
-        .map_or(Side::Unknown, |a| a.side());
+    let negated = || (j.saturating_sub(4)..j).any(|k| is_negator(s, k));
     let cue = |kind, scope, back| {
+        let by = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= j && a.is_subject())
+            .map_or(Side::Unknown, |a| a.side());
         Some(Cue {
             at: j,
             kind,
@@ -593,7 +593,7 @@ fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
     if s.has(lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(lx.claim_nouns, k)) {
         return cue(CueKind::Denial, j + 1..s.clause_end(j + 1, HARD), false);
     }
-    if s.has(lx.denial, j) && !negated {
+    if s.has(lx.denial, j) && !negated() {
         let (scope, back) = denial_scope(s, j);
         return cue(CueKind::Denial, scope, back);
     }
@@ -605,7 +605,7 @@ fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
             back,
         );
     }
-    if s.has(lx.evidence, j) && !negated {
+    if s.has(lx.evidence, j) && !negated() {
         return cue(CueKind::Evidence, j..n, false);
     }
     None

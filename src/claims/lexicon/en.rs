@@ -162,6 +162,12 @@ fn forms(w: &str) -> &'static [(Form, Trigger)] {
     FORMS.get(w).map_or(&[], |v| v.as_slice())
 }
 
+fn trigger_words() -> Vec<&'static str> {
+    let mut w: Vec<&'static str> = FORMS.keys().copied().collect();
+    w.sort_unstable();
+    w
+}
+
 fn side_word(stem: &str) -> Option<Side> {
     Some(match stem {
         "ukrainian"
@@ -189,7 +195,7 @@ fn side_word(stem: &str) -> Option<Side> {
 #[rustfmt::skip]
 pub static LEXICON: Lexicon = Lexicon {
     name: "en",
-    triggers: Triggers::Forms(forms),
+    triggers: Triggers::Forms(forms, trigger_words),
     irrealis: &[
         "will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll",
         "unlikely", "objective", "objectives", "goal", "goals", "intent", "intention",

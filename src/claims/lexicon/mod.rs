@@ -104,8 +104,11 @@ pub const fn stem(stem: &'static str, trigger: Trigger) -> StemTrigger {
 
 /// How the engine finds triggers in a language.
 pub enum Triggers {
-    /// Every word form listed (English).
-    Forms(fn(&str) -> &'static [(Form, Trigger)]),
+    /// Every word form listed (English): the triggers a word begins, and all the words that begin one.
+    Forms(
+        fn(&str) -> &'static [(Form, Trigger)],
+        fn() -> Vec<&'static str>,
+    ),
     /// Stems plus endings read by a morphology (Ukrainian, Russian).
     Stems(&'static [StemTrigger], Morphology),
 }
@@ -263,7 +266,7 @@ impl Lexicon {
         };
         let mut out = Vec::new();
         match &self.triggers {
-            Triggers::Forms(lookup) => {
+            Triggers::Forms(lookup, _) => {
                 for (form, t) in lookup(w) {
                     if fits(t) {
                         out.push(TriggerMatch {
@@ -294,6 +297,39 @@ impl Lexicon {
         // The longest phrase first ("took control of" before "took").
         out.sort_by_key(|m| std::cmp::Reverse(m.len));
         out
+    }
+}
+
+impl Lexicon {
+    /// The words an event can begin with: trigger words (a stem for stem-listed ones, ending in `*`),
+    /// flag and control words, expulsion verbs, and the evidence words a "footage shows troops in"
+    /// statement needs. A sentence without one of them asserts no change of control.
+    pub fn event_words(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = match &self.triggers {
+            Triggers::Forms(_, words) => words(),
+            Triggers::Stems(stems, _) => stems.iter().map(|s| s.stem).collect(),
+        };
+        for list in [self.flag, self.control, self.expel, self.evidence] {
+            out.extend_from_slice(list);
+        }
+        out
+    }
+
+    /// The words a denial, a doubt or a confirmation of an earlier claim can begin with.
+    pub fn cue_words(&self) -> Vec<&'static str> {
+        [
+            self.concessive,
+            self.denial,
+            self.denial_adjectives,
+            self.confirm,
+            self.unconfirmed,
+        ]
+        .concat()
+    }
+
+    /// Settlement nouns, singular and plural ("the town" may point back to an earlier place).
+    pub fn settlement_words(&self) -> Vec<&'static str> {
+        [self.settlement_nouns, self.settlement_plurals].concat()
     }
 }
 
