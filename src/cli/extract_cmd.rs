@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use placemap::extract::{Extractor, Mention};
 use placemap::input::{Document, InputFormat};
-use placemap::write::{Sink, Target, Transaction};
+use placemap::write::{MentionWriter, Sink, Target, Transaction};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
@@ -52,94 +52,18 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
 }
 
-fn round(x: f64, p: i32) -> f64 {
-    let f = 10f64.powi(p);
-    (x * f).round() / f
-}
-
-/// The JSON record of one mention (the extract contract).
-/// One mention as the JSONL contract writes it (field order is the contract's).
-#[derive(serde::Serialize)]
-pub struct MentionRecord<'a> {
-    doc: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    id: Option<String>,
-    name: Option<String>,
-    kind: Option<&'static str>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    country: Option<String>,
-    admin1: Option<String>,
-    score: f64,
-    candidates: usize,
-    /// An unresolved name's best candidates (ids), best first.
-    alternatives: Vec<&'a str>,
-    role: &'static str,
-}
-
-pub fn mention_record<'a>(g: &'a Gazetteer, doc: &'a str, m: &'a Mention) -> MentionRecord<'a> {
-    let place = m.entry.map(|e| g.place(e));
-    MentionRecord {
-        doc,
-        start: m.start,
-        end: m.end,
-        text: &m.text,
-        id: place.as_ref().map(|p| p.id.clone()),
-        name: place.as_ref().map(|p| p.name.clone()),
-        kind: m.kind(g),
-        lat: place.as_ref().map(|p| round(p.lat, 6)),
-        lon: place.as_ref().map(|p| round(p.lon, 6)),
-        country: place.as_ref().map(|p| p.country.clone()),
-        admin1: place.as_ref().and_then(|p| p.admin1.clone()),
-        score: round(m.score, 3),
-        candidates: m.candidates,
-        alternatives: m.alternatives.iter().map(|e| g.id(*e)).collect(),
-        role: m.role.as_str(),
-    }
-}
-
-fn write_doc(
-    out: &mut dyn Write,
+/// One document's records in `fmt`, appended to `out` (on the worker thread that extracted it).
+fn render(
+    w: &MentionWriter,
     g: &Gazetteer,
     fmt: OutFormat,
     d: &Document,
     ms: &[Mention],
+    out: &mut Vec<u8>,
 ) -> std::io::Result<()> {
     match fmt {
-        OutFormat::Jsonl => {
-            for m in ms {
-                serde_json::to_writer(&mut *out, &mention_record(g, &d.doc, m))?;
-                out.write_all(b"\n")?;
-            }
-        }
-        OutFormat::Tsv => {
-            for m in ms {
-                let p = m.entry.map(|e| g.place(e));
-                let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
-                    clean(&d.doc),
-                    m.start,
-                    m.end,
-                    clean(&m.text),
-                    p.as_ref().map(|p| p.id.as_str()).unwrap_or(""),
-                    p.as_ref().map(|p| clean(&p.name)).unwrap_or_default(),
-                    m.kind(g).unwrap_or(""),
-                    p.as_ref()
-                        .map(|p| format!("{:.6}", p.lat))
-                        .unwrap_or_default(),
-                    p.as_ref()
-                        .map(|p| format!("{:.6}", p.lon))
-                        .unwrap_or_default(),
-                    p.as_ref().map(|p| p.country.as_str()).unwrap_or(""),
-                    m.score,
-                    m.role.as_str()
-                )?;
-            }
-        }
+        OutFormat::Jsonl => w.jsonl(&d.doc, ms, out),
+        OutFormat::Tsv => w.tsv(&d.doc, ms, out)?,
         OutFormat::Pretty => {
             writeln!(out, "== {} ({} mentions)", d.doc, ms.len())?;
             for m in ms {
@@ -183,6 +107,7 @@ fn write_doc(
 pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
     let g = load_gazetteer(gaz)?;
     let x = Extractor::new(&g);
+    let w = MentionWriter::new(&g);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs)
         .build()?;
@@ -200,10 +125,16 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Jsonl => InputFormat::Jsonl,
     };
     super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
-        let results: Vec<Vec<Mention>> =
-            pool.install(|| docs.par_iter().map(|d| x.extract(&d.bytes)).collect());
-        for (d, ms) in docs.iter().zip(&results) {
-            write_doc(&mut sink, &g, a.format, d, ms)?;
+        let rendered: Vec<std::io::Result<Vec<u8>>> = pool.install(|| {
+            docs.par_iter()
+                .map(|d| {
+                    let mut out = Vec::new();
+                    render(&w, &g, a.format, d, &x.extract(&d.bytes), &mut out).map(|_| out)
+                })
+                .collect()
+        });
+        for r in rendered {
+            sink.write_all(&r?)?;
         }
         Ok(())
     })?;

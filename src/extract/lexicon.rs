@@ -3,8 +3,9 @@
 //! 1990). The recogniser asks them whether a capitalised single word that is also a place name is more likely
 //! an ordinary word ("Reading the report") or a person ("Tyler said", "Amy Wang").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 static ENGLISH: &str = include_str!("../../data/lexicon/english-words.txt");
 static GIVEN: &str = include_str!("../../data/lexicon/given-names.txt");

@@ -222,15 +222,16 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
             };
             while p < MAX_NAME {
                 let Some(b) = w.get(p) else { break };
+                let Some(nx) = step(fst, &node, b, &mut out_v) else {
+                    break;
+                };
                 // Later words of a name are capitalised or particles ("Rostov-on-Don", "Kharkiv region"):
-                // the recogniser rejects anything else, so the walk stops there.
+                // the recogniser rejects anything else, so the walk stops there (asked only where some
+                // name goes on with another word).
                 if b == b' ' && p > 0 && !w.continues_name(p + 1) {
                     break;
                 }
-                match step(fst, &node, b, &mut out_v) {
-                    Some(nx) => node = nx,
-                    None => break,
-                }
+                node = nx;
                 p += 1;
                 if node.is_final() {
                     consider(&mut w, p, &mut best);
@@ -449,6 +450,10 @@ impl<'a> Window<'a> {
         if self.next >= self.src.len() {
             return false;
         }
+        if self.src[self.next].is_ascii_alphanumeric() {
+            self.fill_ascii_run();
+            return true;
+        }
         let a = self.next as u32;
         let (c, len) = char_at(self.src, self.next);
         self.next += len;
@@ -481,6 +486,22 @@ impl<'a> Window<'a> {
             }
         }
         true
+    }
+
+    /// Folds a run of ASCII letters and digits (up to 64 bytes) at once: each folds to itself in lower
+    /// case, byte for byte.
+    fn fill_ascii_run(&mut self) {
+        if let Some((sa, sb)) = self.pending_space.take() {
+            self.push(b" ", sa, sb);
+        }
+        let end = (self.next + 64).min(self.src.len());
+        while self.next < end && self.src[self.next].is_ascii_alphanumeric() {
+            let a = self.next as u32;
+            self.text.push(self.src[self.next].to_ascii_lowercase());
+            self.orig.push(a);
+            self.orig_end.push(a + 1);
+            self.next += 1;
+        }
     }
 
     /// Folded byte `k`, folding as far as needed; None past the end of the document.

@@ -3,9 +3,11 @@
 
 pub mod csv;
 pub mod geojson;
+pub mod mentions;
 pub mod output;
 pub mod qml;
 
+pub use mentions::MentionWriter;
 pub use output::{atomic_write, Sink, Target, Transaction};
 
 use std::io::Write;
