@@ -4,6 +4,7 @@ mod explain_cmd;
 mod extract_cmd;
 mod gazetteer_cmds;
 mod map_cmd;
+mod map_outputs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
