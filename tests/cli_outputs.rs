@@ -159,3 +159,23 @@ fn quantities_are_a_point_layer_of_their_own() {
         "no foreign member any more"
     );
 }
+
+#[test]
+fn the_schema_command_lists_every_layer_with_types() {
+    let o = placemap().args(["schema", "--json"]).output().expect("run");
+    assert!(o.status.success());
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    for layer in ["points", "places", "claims", "links", "quantities"] {
+        assert!(
+            v[layer].as_array().is_some_and(|a| !a.is_empty()),
+            "{layer}"
+        );
+    }
+    let event_date = v["claims"]
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["name"] == "event_date"))
+        .expect("event_date");
+    assert_eq!(event_date["type"], "Date");
+    let o = placemap().args(["schema", "--from"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("from_km"));
+}

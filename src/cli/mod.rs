@@ -5,6 +5,7 @@ mod extract_cmd;
 mod gazetteer_cmds;
 mod map_cmd;
 mod map_outputs;
+mod schema_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,8 @@ pub enum Command {
     Near(gazetteer_cmds::NearArgs),
     /// Geodesic distance (WGS84), initial bearing and compass direction between two places or positions.
     Distance(gazetteer_cmds::DistanceArgs),
+    /// Every map layer's fields and types (the same in every output, whatever the input).
+    Schema(schema_cmd::SchemaArgs),
 }
 
 /// Loads the gazetteer the arguments ask for, reporting skipped rows on stderr.
@@ -213,5 +216,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
         Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),
         Command::Distance(a) => gazetteer_cmds::distance(&cli.gaz, &a),
+        Command::Schema(a) => schema_cmd::schema(&a),
     }
 }
