@@ -199,7 +199,7 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
+    super::for_each_batch(&a.inputs, fmt, exclude, None, |docs: Vec<Document>| {
         let results: Vec<Vec<Mention>> =
             pool.install(|| docs.par_iter().map(|d| x.extract(&d.bytes)).collect());
         for (d, ms) in docs.iter().zip(&results) {

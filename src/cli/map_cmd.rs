@@ -81,6 +81,11 @@ pub struct MapArgs {
     /// `extracted_at` is null so that reruns are byte-identical.
     #[arg(long, value_name = "DATETIME")]
     pub extracted_at: Option<String>,
+    /// The publication date of articles that do not give one (ISO-8601 date or date-time). An article's
+    /// own date wins (a JSONL record's `published`, then YAML front matter `published:`), then a date in
+    /// its file name (2022-09-11-kharkiv.txt), then this.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
     /// Layer name written into the collection (default: the output file stem, or "placemap").
     #[arg(long)]
     pub name: Option<String>,
@@ -120,26 +125,32 @@ fn analyse_all(
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    let (_, failed) = super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
-        let results: Vec<Analysis> =
-            pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
-        for r in &results {
-            if let Some(p) = &r.meta.published {
-                if r.published.is_none() {
-                    eprintln!(
+    let (_, failed) = super::for_each_batch(
+        &a.inputs,
+        fmt,
+        exclude,
+        a.published.as_deref(),
+        |docs: Vec<Document>| {
+            let results: Vec<Analysis> =
+                pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
+            for r in &results {
+                if let Some(p) = &r.meta.published {
+                    if r.published.is_none() {
+                        eprintln!(
                         "placemap: warning: {}: published {p:?} is not an ISO-8601 date; ignored",
                         r.doc
                     );
+                    }
                 }
+                stats.docs += 1;
+                stats.mentions += r.mentions.len();
+                stats.resolved += r.mentions.iter().filter(|m| m.entry.is_some()).count();
+                stats.statements += r.claims.len();
+                agg.add(r);
             }
-            stats.docs += 1;
-            stats.mentions += r.mentions.len();
-            stats.resolved += r.mentions.iter().filter(|m| m.entry.is_some()).count();
-            stats.statements += r.claims.len();
-            agg.add(r);
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     stats.failed = failed;
     Ok(())
 }
@@ -181,6 +192,11 @@ fn output_format(a: &MapArgs) -> Result<Format> {
 
 fn map_options(g: &Gazetteer, a: &MapArgs) -> Result<MapOptions> {
     let from = a.from.as_deref().map(|s| resolve_from(g, s)).transpose()?;
+    if let Some(p) = &a.published {
+        if placemap::dates::parse_published(p).is_none() {
+            bail!("--published {p:?}: not an ISO-8601 date (2022-09-11) or date-time");
+        }
+    }
     if let Some(t) = &a.extracted_at {
         if placemap::dates::parse_published(t)
             .and_then(|p| p.at)

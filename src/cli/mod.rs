@@ -107,12 +107,14 @@ pub fn guard_outputs(
 /// Reads the inputs in bounded batches (streaming: memory does not grow with the corpus), hands each
 /// batch of documents to `each` in input order, prints per-input warnings, and shows progress on a
 /// terminal. An input that cannot be read is reported and skipped; the run fails only when nothing could
-/// be processed. `exclude` are this run's outputs (never read as inputs). Returns (documents read, inputs
-/// that yielded nothing).
+/// be processed. `exclude` are this run's outputs (never read as inputs). A text file's front matter and
+/// the date in its name complete its metadata, then `published` (`map --published`) dates what is still
+/// undated ([`placemap::frontmatter`]). Returns (documents read, inputs that yielded nothing).
 pub fn for_each_batch(
     inputs: &[std::path::PathBuf],
     format: placemap::input::InputFormat,
     exclude: Vec<placemap::input::FileId>,
+    published: Option<&str>,
     mut each: impl FnMut(Vec<placemap::input::Document>) -> Result<()>,
 ) -> Result<(usize, usize)> {
     use placemap::input::{self, Warning};
@@ -161,14 +163,22 @@ pub fn for_each_batch(
         };
         let mut got = 0usize;
         match input::open_source(&s, format, &mut warnings) {
-            Ok(input::Source::Whole(d)) => {
+            Ok(input::Source::Whole(mut d)) => {
                 got = d.len();
                 bytes += d.iter().map(|d| d.bytes.len()).sum::<usize>();
+                for d in &mut d {
+                    if let Some(w) = placemap::frontmatter::complete(d, &s, published) {
+                        warnings.push(Warning(w));
+                    }
+                }
                 docs.extend(d);
             }
             Ok(input::Source::Lines(mut lines)) => loop {
                 match lines.next_article(&mut warnings) {
-                    Ok(Some(d)) => {
+                    Ok(Some(mut d)) => {
+                        if d.meta.published.is_none() {
+                            d.meta.published = published.map(str::to_string);
+                        }
                         got += 1;
                         bytes += d.bytes.len();
                         docs.push(d);
