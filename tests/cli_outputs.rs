@@ -179,3 +179,38 @@ fn the_schema_command_lists_every_layer_with_types() {
     let o = placemap().args(["schema", "--from"]).output().expect("run");
     assert!(String::from_utf8_lossy(&o.stdout).contains("from_km"));
 }
+
+#[test]
+fn a_web_map_is_one_self_contained_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = map(Path::new(ARTICLES), dir.path(), "war.html", &[]);
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.contains("Leaflet 1.9.4") && html.contains("id=\"placemap-data\""));
+    assert!(
+        !html.contains("<script src") && !html.contains("<link "),
+        "nothing to fetch"
+    );
+    assert!(!html.contains("{z}"), "no tiles unless asked");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["war.html"], "no sidecars");
+    map(
+        Path::new(ARTICLES),
+        dir.path(),
+        "m.geojson",
+        &[
+            "--html",
+            "--tiles",
+            "https://tiles.example.org/{z}/{x}/{y}.png",
+            "--tiles-attribution",
+            "Example",
+        ],
+    );
+    let beside = std::fs::read_to_string(dir.path().join("m.html")).expect("--html page");
+    assert!(
+        beside.contains("https://tiles.example.org/{z}/{x}/{y}.png")
+            && beside.contains("\"Example\"")
+    );
+}

@@ -10,6 +10,7 @@ use placemap::extract::Extractor;
 use placemap::input::{Document, InputFormat};
 use placemap::layers::schema::LayerKind;
 use placemap::layers::{Aggregator, FromPlace, Layers, MapOptions};
+use placemap::write::html::Tiles;
 use placemap::write::{Format, Target};
 use placemap::Gazetteer;
 use rayon::prelude::*;
@@ -30,6 +31,8 @@ pub enum MapFormat {
     Csv,
     /// GeoPackage: one table per layer (places, claims, links, quantities), QGIS styles inside.
     Gpkg,
+    /// One self-contained web map page (Leaflet) with every layer inline.
+    Html,
 }
 
 impl From<MapFormat> for Format {
@@ -40,6 +43,7 @@ impl From<MapFormat> for Format {
             MapFormat::Geojsons => Format::GeoJsonSeq,
             MapFormat::Csv => Format::Csv,
             MapFormat::Gpkg => Format::GeoPackage,
+            MapFormat::Html => Format::Html,
         }
     }
 }
@@ -50,7 +54,7 @@ pub struct MapArgs {
     #[arg(value_name = "INPUT", default_value = "-")]
     pub inputs: Vec<PathBuf>,
     /// Output file (- for standard output). The format follows the extension (.geojson, .geojsonl,
-    /// .geojsons, .csv, .gpkg) unless --format is given. A file is replaced atomically with its sidecars once the
+    /// .geojsons, .csv, .gpkg, .html) unless --format is given. A file is replaced atomically with its sidecars once the
     /// run succeeds; a device or FIFO is written through (GeoJSON by default, no sidecars).
     #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
     pub output: PathBuf,
@@ -74,6 +78,16 @@ pub struct MapArgs {
     /// Worker threads (0 = all cores).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
+    /// Also write the web map page <stem>.html beside the output.
+    #[arg(long)]
+    pub html: bool,
+    /// A basemap for the web map: an XYZ tile URL template (https://tile.example.org/{z}/{x}/{y}.png).
+    /// Without it the page needs no network at all.
+    #[arg(long, value_name = "URL")]
+    pub tiles: Option<String>,
+    /// The attribution the tile provider asks for (shown on the web map).
+    #[arg(long, value_name = "TEXT", requires = "tiles")]
+    pub tiles_attribution: Option<String>,
     /// Do not write QGIS .qml styles next to the layer files.
     #[arg(long)]
     pub no_style: bool,
@@ -183,7 +197,7 @@ fn output_format(a: &MapArgs) -> Result<Format> {
             // Standard output, a device or a FIFO: GeoJSON unless told otherwise.
             None if !Target::resolve(&a.output)?.takes_sidecars() => Format::GeoJson,
             None => bail!(
-                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons, .csv or .gpkg, or --format",
+                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons, .csv, .gpkg or .html, or --format",
                 a.output.display()
             ),
         },
@@ -228,6 +242,7 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
         split: a.split,
         links: a.links,
         no_style: a.no_style,
+        html: a.html,
     };
     let files = plan(&request)?;
     let targets: Vec<Target> = files.iter().map(|f| f.target.clone()).collect();
@@ -239,9 +254,14 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     analyse_all(&g, a, exclude, &mut agg, &mut stats)?;
     let layers: Layers = agg.finish(&opts);
     let quantities = layers.quantity_features(&opts);
-    let built = Built::new(&layers, &quantities, &opts);
+    let tiles = a.tiles.as_ref().map(|url| Tiles {
+        url: url.clone(),
+        attribution: a.tiles_attribution.clone(),
+    });
+    let mut built = Built::new(&layers, &quantities, &opts);
+    built.tiles = tiles.as_ref();
     let wrote = write_all(&files, format, &built, &opts)?;
-    let links_written = format == Format::GeoPackage
+    let links_written = matches!(format, Format::GeoPackage | Format::Html)
         || files
             .iter()
             .any(|f| f.content == Content::Layer(LayerKind::Links));

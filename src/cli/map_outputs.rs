@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use placemap::layers::schema::LayerKind;
 use placemap::layers::{Feature, Layers, MapOptions};
+use placemap::write::html::Tiles;
 use placemap::write::{self, Format, Layer, Target, Transaction};
 
 /// What one output file holds.
@@ -19,6 +20,8 @@ pub enum Content {
     QuantityRecords,
     /// Every layer in one GeoPackage.
     GeoPackage,
+    /// Every layer in one web page.
+    Html,
 }
 
 /// One file of the run.
@@ -37,6 +40,8 @@ pub struct Request<'a> {
     pub split: bool,
     pub links: bool,
     pub no_style: bool,
+    /// Also write the web map page `<stem>.html`.
+    pub html: bool,
 }
 
 /// `<dir>/<stem>.<suffix>.<ext>` for split and sidecar files.
@@ -108,8 +113,13 @@ pub fn plan(r: &Request) -> Result<Vec<Planned>> {
         });
         Ok(())
     };
+    if r.html && !files {
+        bail!("--html writes a page beside the output; -o must name a regular file");
+    }
     if r.format == Format::GeoPackage {
         add(r.output, r.base.to_string(), Content::GeoPackage)?;
+    } else if r.format == Format::Html {
+        add(r.output, r.base.to_string(), Content::Html)?;
     } else {
         for (path, name, kind) in layer_files(r, files) {
             add(&path, name.clone(), Content::Layer(kind))?;
@@ -130,7 +140,14 @@ pub fn plan(r: &Request) -> Result<Vec<Planned>> {
             }
         }
     }
-    if files {
+    if r.html && r.format != Format::Html {
+        add(
+            &r.output.with_extension("html"),
+            r.base.to_string(),
+            Content::Html,
+        )?;
+    }
+    if files && r.format != Format::Html {
         let q = sibling(r.output, "quantities", "jsonl");
         add(
             &q,
@@ -150,6 +167,8 @@ pub struct Built<'a> {
     links: Vec<&'a Feature>,
     quantities: Vec<&'a Feature>,
     from: bool,
+    /// The web map's basemap, if any.
+    pub tiles: Option<&'a Tiles>,
 }
 
 impl<'a> Built<'a> {
@@ -164,6 +183,7 @@ impl<'a> Built<'a> {
             links: layers.links.iter().collect(),
             quantities: quantities.iter().collect(),
             from: opts.from.is_some(),
+            tiles: None,
         }
     }
 
@@ -214,6 +234,32 @@ fn geopackage(out: &mut dyn std::io::Write, b: &Built, time: &str) -> std::io::R
     let layers: Vec<Layer> = kinds.iter().map(|(n, k)| b.layer(n, *k)).collect();
     let styles: Vec<String> = kinds.iter().map(|(_, k)| write::qml::style(*k)).collect();
     write::gpkg::write(out, &layers, &styles, time)
+}
+
+/// The web map page of every layer.
+fn html(
+    out: &mut dyn std::io::Write,
+    b: &Built,
+    title: &str,
+    tiles: Option<&Tiles>,
+) -> std::io::Result<()> {
+    let (places, claims) = (
+        b.layer("places", LayerKind::Places),
+        b.layer("claims", LayerKind::Claims),
+    );
+    let (links, quantities) = (
+        b.layer("links", LayerKind::Links),
+        b.layer("quantities", LayerKind::Quantities),
+    );
+    let page = write::html::Page {
+        title,
+        places: &places,
+        claims: &claims,
+        links: &links,
+        quantities: &quantities,
+        tiles,
+    };
+    write::html::write(out, &page)
 }
 
 /// The GeoPackage's `last_change`: the run's `--extracted-at` (with milliseconds), else a fixed time.
@@ -269,6 +315,15 @@ fn write_one(
             let q = &b.layers.quantities;
             run.write(t, |w| write::geojson::write_quantities(w, q))?;
             Said::Holds(count(q.len(), "quantity", "quantities"))
+        }
+        Content::Html => {
+            run.write(t, |w| html(w, b, &f.name, b.tiles))?;
+            Said::Holds(format!(
+                "web map: {}, {}, {}",
+                what(b, LayerKind::Places),
+                what(b, LayerKind::Claims),
+                what(b, LayerKind::Links)
+            ))
         }
         Content::GeoPackage => {
             run.write(t, |w| geopackage(w, b, &gpkg_time(opts)))?;

@@ -1,9 +1,10 @@
-//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV (with .csvt and .prj), GeoPackage, and QGIS
-//! styles; where and how outputs are written without destroying anything is [`output`].
+//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV (with .csvt and .prj), GeoPackage, QGIS
+//! styles and a web map page; where and how outputs are written without destroying anything is [`output`].
 
 pub mod csv;
 pub mod geojson;
 pub mod gpkg;
+pub mod html;
 pub mod output;
 pub mod qml;
 
@@ -31,6 +32,8 @@ pub enum Format {
     Csv,
     /// An OGC GeoPackage: one table per layer with declared column types, QGIS styles in `layer_styles`.
     GeoPackage,
+    /// One self-contained web page (Leaflet) with every layer inline.
+    Html,
 }
 
 impl Format {
@@ -50,6 +53,8 @@ impl Format {
             Some(Format::Csv)
         } else if name.ends_with(".gpkg") {
             Some(Format::GeoPackage)
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
+            Some(Format::Html)
         } else {
             None
         }
@@ -62,6 +67,7 @@ impl Format {
             Format::GeoJsonSeq => "geojsons",
             Format::Csv => "csv",
             Format::GeoPackage => "gpkg",
+            Format::Html => "html",
         }
     }
 }
@@ -101,7 +107,7 @@ pub fn write_layer(out: &mut dyn Write, format: Format, layer: &Layer) -> std::i
         Format::GeoJsonLines => geojson::write_sequence(out, layer, false),
         Format::GeoJsonSeq => geojson::write_sequence(out, layer, true),
         Format::Csv => csv::write_features(out, layer),
-        Format::GeoPackage => Err(std::io::Error::other(format!(
+        Format::GeoPackage | Format::Html => Err(std::io::Error::other(format!(
             "{} holds several layers; write it whole",
             format.extension()
         ))),
