@@ -122,6 +122,11 @@ pub fn for_each_batch(
     if inputs.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
         anyhow::bail!("standard input (-) can be read only once");
     }
+    if inputs.iter().any(|s| s.as_os_str() == "-") && std::io::stdin().is_terminal() {
+        eprintln!(
+            "placemap: reading an article from the terminal (end it with Ctrl-D); name files or directories to read them instead"
+        );
+    }
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
