@@ -225,16 +225,41 @@ fn map_options(g: &Gazetteer, a: &MapArgs) -> Result<MapOptions> {
     })
 }
 
-pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
-    let format = output_format(a)?;
-    let base = a.name.clone().unwrap_or_else(|| {
+/// The layer name: --name, else the output file's stem, else "placemap".
+fn base_name(a: &MapArgs) -> String {
+    a.name.clone().unwrap_or_else(|| {
         a.output
             .file_stem()
             .and_then(|s| s.to_str())
             .filter(|s| *s != "-")
             .unwrap_or("placemap")
             .to_string()
-    });
+    })
+}
+
+/// The run's one summary line on stderr.
+fn summary(stats: &Stats, layers: &Layers, links_written: bool, wrote: &str) {
+    eprintln!(
+        "placemap: {}, {} ({} resolved), {} -> {}, {}, {}, {}{}",
+        count(stats.docs, "article", "articles"),
+        count(stats.mentions, "mention", "mentions"),
+        stats.resolved,
+        count(stats.statements, "claim statement", "claim statements"),
+        count(layers.claims.len(), "claim feature", "claim features"),
+        count(layers.places.len(), "place", "places"),
+        links_note(layers.links.len(), links_written),
+        count(layers.quantities.len(), "quantity", "quantities"),
+        if wrote.is_empty() {
+            String::new()
+        } else {
+            format!("; wrote {wrote}")
+        }
+    );
+}
+
+pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
+    let format = output_format(a)?;
+    let base = base_name(a);
     let request = Request {
         output: &a.output,
         format,
@@ -265,21 +290,6 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
         || files
             .iter()
             .any(|f| f.content == Content::Layer(LayerKind::Links));
-    eprintln!(
-        "placemap: {}, {} ({} resolved), {} -> {}, {}, {}, {}{}",
-        count(stats.docs, "article", "articles"),
-        count(stats.mentions, "mention", "mentions"),
-        stats.resolved,
-        count(stats.statements, "claim statement", "claim statements"),
-        count(layers.claims.len(), "claim feature", "claim features"),
-        count(layers.places.len(), "place", "places"),
-        links_note(layers.links.len(), links_written),
-        count(layers.quantities.len(), "quantity", "quantities"),
-        if wrote.is_empty() {
-            String::new()
-        } else {
-            format!("; wrote {wrote}")
-        }
-    );
+    summary(&stats, &layers, links_written, &wrote);
     Ok(ExitCode::SUCCESS)
 }

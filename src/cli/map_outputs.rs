@@ -277,6 +277,18 @@ fn gpkg_time(opts: &MapOptions) -> String {
     }
 }
 
+/// What the first `n` of places, claims, links and quantities hold, for the summary.
+fn every_layer(b: &Built, n: usize) -> String {
+    let kinds = [
+        LayerKind::Places,
+        LayerKind::Claims,
+        LayerKind::Links,
+        LayerKind::Quantities,
+    ];
+    let parts: Vec<String> = kinds.iter().take(n).map(|k| what(b, *k)).collect();
+    parts.join(", ")
+}
+
 /// What the summary says about a file: what a layer file holds, or which kind of sidecar it is.
 enum Said {
     Holds(String),
@@ -318,21 +330,13 @@ fn write_one(
         }
         Content::Html => {
             run.write(t, |w| html(w, b, &f.name, b.tiles))?;
-            Said::Holds(format!(
-                "web map: {}, {}, {}",
-                what(b, LayerKind::Places),
-                what(b, LayerKind::Claims),
-                what(b, LayerKind::Links)
-            ))
+            Said::Holds(format!("web map: {}", every_layer(b, 3)))
         }
         Content::GeoPackage => {
             run.write(t, |w| geopackage(w, b, &gpkg_time(opts)))?;
             Said::Holds(format!(
-                "{}, {}, {}, {}, QGIS styles in layer_styles",
-                what(b, LayerKind::Places),
-                what(b, LayerKind::Claims),
-                what(b, LayerKind::Links),
-                what(b, LayerKind::Quantities)
+                "{}, QGIS styles in layer_styles",
+                every_layer(b, 4)
             ))
         }
     };
