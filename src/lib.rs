@@ -10,6 +10,7 @@ pub mod dates;
 pub mod doc;
 pub mod error;
 pub mod extract;
+pub mod frontmatter;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod index;

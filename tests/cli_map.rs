@@ -294,3 +294,74 @@ fn places_are_named_as_the_press_writes_them_with_the_geonames_name_beside() {
     assert_eq!(bakhmut["name"], "Bakhmut");
     assert_eq!(bakhmut["geonames_name"], "Bakhmut");
 }
+
+/// `placemap map` with no input on a terminal says that it reads the terminal, instead of waiting silently.
+#[test]
+fn no_input_on_a_terminal_gets_a_hint() {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors we then own.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(r, 0, "openpty");
+    // SAFETY: both descriptors are open and owned by nobody else.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("placemap"))
+        .args(["map", "-o"])
+        .arg(dir.path().join("m.geojson"))
+        .stdin(std::process::Stdio::from(slave))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut tty = std::fs::File::from(master);
+    std::io::Write::write_all(&mut tty, b"\x04").expect("Ctrl-D");
+    let status = child.wait().expect("wait");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read");
+    assert!(status.success(), "{err}");
+    assert!(
+        err.contains("reading an article from the terminal"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_output_directory_is_created_and_doc_keeps_the_path_as_given() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("new/sub/dir/map.geojson");
+    let o = placemap()
+        .args(["map", "./tests/fixtures/articles/", "-o"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fc = read_json(&out);
+    let docs: Vec<&str> = fc["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .filter_map(|f| f["properties"]["doc"].as_str())
+        .filter(|d| d.ends_with(".txt"))
+        .collect();
+    assert!(!docs.is_empty());
+    assert!(
+        docs.iter()
+            .all(|d| d.starts_with("./tests/fixtures/articles/")),
+        "{docs:?}"
+    );
+    assert!(out.with_extension("qml").exists());
+}

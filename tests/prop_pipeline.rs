@@ -120,8 +120,12 @@ proptest! {
         let layers = agg.finish(&MapOptions::default());
         let feats: Vec<_> = layers.places.iter().chain(&layers.claims).collect();
         let mut out = Vec::new();
-        placemap::write::write_layer(&mut out, placemap::write::Format::GeoJson, "p", &feats, &layers.quantities)
-            .expect("write");
+        let layer = placemap::write::Layer::new("p", placemap::layers::schema::LayerKind::Points, false, &feats);
+        placemap::write::write_layer(&mut out, placemap::write::Format::GeoJson, &layer).expect("write");
+        for f in &feats {
+            let fields = placemap::layers::schema::LayerKind::Points.fields(false);
+            prop_assert!(placemap::layers::schema::check(&f.properties, &fields).is_ok());
+        }
         let v: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
         prop_assert_eq!(v["features"].as_array().map(Vec::len), Some(feats.len()));
     }

@@ -32,7 +32,7 @@ pub fn explain(gaz: &GazArgs, a: &ExplainArgs) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    super::for_each_batch(&a.inputs, fmt, Vec::new(), |docs: Vec<Document>| {
+    super::for_each_batch(&a.inputs, fmt, Vec::new(), None, |docs: Vec<Document>| {
         for d in &docs {
             let mentions = x.extract(&d.bytes);
             let text = placemap::extract::placeholder_text(&d.bytes);

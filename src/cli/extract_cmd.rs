@@ -124,7 +124,7 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
+    super::for_each_batch(&a.inputs, fmt, exclude, None, |docs: Vec<Document>| {
         let rendered: Vec<std::io::Result<Vec<u8>>> = pool.install(|| {
             docs.par_iter()
                 .map(|d| {

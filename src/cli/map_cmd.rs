@@ -1,6 +1,6 @@
 //! `map`: articles -> map layers (places, claims, links) and stated quantities.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Result};
@@ -8,12 +8,15 @@ use clap::{Args, ValueEnum};
 use placemap::analyze::{self, Analysis};
 use placemap::extract::Extractor;
 use placemap::input::{Document, InputFormat};
-use placemap::layers::{Aggregator, Feature, FromPlace, Layers, MapOptions};
-use placemap::write::{self, Format, Target, Transaction};
+use placemap::layers::schema::LayerKind;
+use placemap::layers::{Aggregator, FromPlace, Layers, MapOptions};
+use placemap::write::html::Tiles;
+use placemap::write::{Format, Target};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
 use super::extract_cmd::InFormat;
+use super::map_outputs::{count, plan, write_all, Built, Content, Request};
 use super::{load_gazetteer, GazArgs};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -24,8 +27,12 @@ pub enum MapFormat {
     Geojsonl,
     /// RFC 8142 GeoJSON Text Sequence (RS-prefixed, .geojsons).
     Geojsons,
-    /// CSV with lon/lat columns (lines as WKT) for QGIS's delimited-text import.
+    /// CSV with lon/lat columns (lines as WKT) for QGIS's delimited-text import, .csvt and .prj beside.
     Csv,
+    /// GeoPackage: one table per layer (places, claims, links, quantities), QGIS styles inside.
+    Gpkg,
+    /// One self-contained web map page (Leaflet) with every layer inline.
+    Html,
 }
 
 impl From<MapFormat> for Format {
@@ -35,6 +42,8 @@ impl From<MapFormat> for Format {
             MapFormat::Geojsonl => Format::GeoJsonLines,
             MapFormat::Geojsons => Format::GeoJsonSeq,
             MapFormat::Csv => Format::Csv,
+            MapFormat::Gpkg => Format::GeoPackage,
+            MapFormat::Html => Format::Html,
         }
     }
 }
@@ -45,7 +54,7 @@ pub struct MapArgs {
     #[arg(value_name = "INPUT", default_value = "-")]
     pub inputs: Vec<PathBuf>,
     /// Output file (- for standard output). The format follows the extension (.geojson, .geojsonl,
-    /// .geojsons, .csv) unless --format is given. A file is replaced atomically with its sidecars once the
+    /// .geojsons, .csv, .gpkg, .html) unless --format is given. A file is replaced atomically with its sidecars once the
     /// run succeeds; a device or FIFO is written through (GeoJSON by default, no sidecars).
     #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
     pub output: PathBuf,
@@ -69,13 +78,28 @@ pub struct MapArgs {
     /// Worker threads (0 = all cores).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
-    /// Do not write QGIS .qml styles next to GeoJSON outputs.
+    /// Also write the web map page <stem>.html beside the output.
+    #[arg(long)]
+    pub html: bool,
+    /// A basemap for the web map: an XYZ tile URL template (https://tile.example.org/{z}/{x}/{y}.png).
+    /// Without it the page needs no network at all.
+    #[arg(long, value_name = "URL")]
+    pub tiles: Option<String>,
+    /// The attribution the tile provider asks for (shown on the web map).
+    #[arg(long, value_name = "TEXT", requires = "tiles")]
+    pub tiles_attribution: Option<String>,
+    /// Do not write QGIS .qml styles next to the layer files.
     #[arg(long)]
     pub no_style: bool,
     /// Stamp features with this extraction time (ISO-8601, e.g. 2026-11-21T12:00:00Z); by default
     /// `extracted_at` is null so that reruns are byte-identical.
     #[arg(long, value_name = "DATETIME")]
     pub extracted_at: Option<String>,
+    /// The publication date of articles that do not give one (ISO-8601 date or date-time). An article's
+    /// own date wins (a JSONL record's `published`, then YAML front matter `published:`), then a date in
+    /// its file name (2022-09-11-kharkiv.txt), then this.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
     /// Layer name written into the collection (default: the output file stem, or "placemap").
     #[arg(long)]
     pub name: Option<String>,
@@ -100,20 +124,6 @@ fn resolve_from(g: &Gazetteer, s: &str) -> Result<FromPlace> {
     })
 }
 
-/// `<dir>/<stem>.<suffix>.<ext>` for split and sidecar files.
-fn sibling(path: &Path, suffix: &str, ext: &str) -> PathBuf {
-    let stem = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .map(|n| match n.rfind('.') {
-            Some(i) if i > 0 => &n[..i],
-            _ => n,
-        })
-        .unwrap_or("map")
-        .to_string();
-    path.with_file_name(format!("{stem}.{suffix}.{ext}"))
-}
-
 fn analyse_all(
     g: &Gazetteer,
     a: &MapArgs,
@@ -129,26 +139,32 @@ fn analyse_all(
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    let (_, failed) = super::for_each_batch(&a.inputs, fmt, exclude, |docs: Vec<Document>| {
-        let results: Vec<Analysis> =
-            pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
-        for r in &results {
-            if let Some(p) = &r.meta.published {
-                if r.published.is_none() {
-                    eprintln!(
+    let (_, failed) = super::for_each_batch(
+        &a.inputs,
+        fmt,
+        exclude,
+        a.published.as_deref(),
+        |docs: Vec<Document>| {
+            let results: Vec<Analysis> =
+                pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
+            for r in &results {
+                if let Some(p) = &r.meta.published {
+                    if r.published.is_none() {
+                        eprintln!(
                         "placemap: warning: {}: published {p:?} is not an ISO-8601 date; ignored",
                         r.doc
                     );
+                    }
                 }
+                stats.docs += 1;
+                stats.mentions += r.mentions.len();
+                stats.resolved += r.mentions.iter().filter(|m| m.entry.is_some()).count();
+                stats.statements += r.claims.len();
+                agg.add(r);
             }
-            stats.docs += 1;
-            stats.mentions += r.mentions.len();
-            stats.resolved += r.mentions.iter().filter(|m| m.entry.is_some()).count();
-            stats.statements += r.claims.len();
-            agg.add(r);
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     stats.failed = failed;
     Ok(())
 }
@@ -162,106 +178,6 @@ struct Stats {
     statements: usize,
 }
 
-/// A QGIS style for a layer.
-type Style = fn() -> String;
-
-/// What one output file holds.
-#[derive(Clone, Copy)]
-enum Content {
-    /// Places and claims together (the default single file).
-    Points,
-    Places,
-    Claims,
-    Links,
-    Style(Style),
-    Quantities,
-}
-
-/// One file of the run.
-struct Planned {
-    target: Target,
-    /// The collection name written into the file.
-    name: String,
-    content: Content,
-}
-
-/// Every file a run writes, decided before any input is read (so that no output can also be an input).
-/// Sidecars (styles, quantities, split layers) go only beside a regular file, never beside a device,
-/// FIFO or standard output.
-fn plan(a: &MapArgs, format: Format, base: &str) -> Result<Vec<Planned>> {
-    let main = Target::resolve(&a.output)?;
-    let files = main.takes_sidecars();
-    if !files && (a.split || a.links) {
-        bail!(
-            "--split and --links write several files; -o must name a regular file (one geometry type per file)"
-        );
-    }
-    let geojson = matches!(
-        format,
-        Format::GeoJson | Format::GeoJsonLines | Format::GeoJsonSeq
-    );
-    let style = |s: Style| (files && geojson && !a.no_style).then_some(s);
-    let ext = format.extension();
-    let mut layers: Vec<(PathBuf, String, Content, Option<Style>)> = Vec::new();
-    if a.split {
-        for (suffix, content, st) in [
-            ("places", Content::Places, write::qml::points as Style),
-            ("claims", Content::Claims, write::qml::points),
-            ("links", Content::Links, write::qml::lines),
-        ] {
-            let p = sibling(&a.output, suffix, ext);
-            layers.push((p, format!("{base}.{suffix}"), content, style(st)));
-        }
-    } else {
-        let main_style = style(write::qml::points);
-        layers.push((
-            a.output.clone(),
-            base.to_string(),
-            Content::Points,
-            main_style,
-        ));
-        if a.links {
-            let p = sibling(&a.output, "links", ext);
-            layers.push((
-                p,
-                format!("{base}.links"),
-                Content::Links,
-                style(write::qml::lines),
-            ));
-        }
-    }
-    let mut out = Vec::new();
-    for (path, name, content, st) in layers {
-        let target = if path == a.output {
-            main.clone()
-        } else {
-            Target::resolve(&path)?
-        };
-        let qml = path.with_extension("qml");
-        out.push(Planned {
-            target,
-            name: name.clone(),
-            content,
-        });
-        if let Some(st) = st {
-            out.push(Planned {
-                target: Target::resolve(&qml)?,
-                name,
-                content: Content::Style(st),
-            });
-        }
-    }
-    if files {
-        let q = sibling(&a.output, "quantities", "jsonl");
-        out.push(Planned {
-            target: Target::resolve(&q)?,
-            name: format!("{base}.quantities"),
-            content: Content::Quantities,
-        });
-    }
-    Ok(out)
-}
-
 /// The links count of the summary, saying when they were found but not written.
 fn links_note(n: usize, written: bool) -> String {
     let c = count(n, "link", "links");
@@ -272,42 +188,30 @@ fn links_note(n: usize, written: bool) -> String {
     }
 }
 
-/// "1 article", "2 articles".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
-    let format: Format = match a.format {
+/// The output format: --format, else the extension of -o (GeoJSON on a stream).
+fn output_format(a: &MapArgs) -> Result<Format> {
+    Ok(match a.format {
         Some(f) => f.into(),
         None => match Format::from_path(&a.output) {
             Some(f) => f,
             // Standard output, a device or a FIFO: GeoJSON unless told otherwise.
             None if !Target::resolve(&a.output)?.takes_sidecars() => Format::GeoJson,
             None => bail!(
-                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons or .csv, or --format",
+                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons, .csv, .gpkg or .html, or --format",
                 a.output.display()
             ),
         },
-    };
-    let base = a.name.clone().unwrap_or_else(|| {
-        a.output
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .filter(|s| *s != "-")
-            .unwrap_or("placemap")
-            .to_string()
-    });
-    let files = plan(a, format, &base)?;
-    let targets: Vec<Target> = files.iter().map(|f| f.target.clone()).collect();
-    let exclude = super::guard_outputs(&a.inputs, &targets)?;
-    let g = load_gazetteer(gaz)?;
-    let from = a.from.as_deref().map(|s| resolve_from(&g, s)).transpose()?;
-    let opts = MapOptions {
-        from,
-        extracted_at: a.extracted_at.clone(),
-    };
-    if let Some(t) = &opts.extracted_at {
+    })
+}
+
+fn map_options(g: &Gazetteer, a: &MapArgs) -> Result<MapOptions> {
+    let from = a.from.as_deref().map(|s| resolve_from(g, s)).transpose()?;
+    if let Some(p) = &a.published {
+        if placemap::dates::parse_published(p).is_none() {
+            bail!("--published {p:?}: not an ISO-8601 date (2022-09-11) or date-time");
+        }
+    }
+    if let Some(t) = &a.extracted_at {
         if placemap::dates::parse_published(t)
             .and_then(|p| p.at)
             .is_none()
@@ -315,63 +219,26 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
             bail!("--extracted-at {t:?}: not an ISO-8601 date-time");
         }
     }
-    let mut stats = Stats::default();
-    let mut agg = Aggregator::new(&g);
-    analyse_all(&g, a, exclude, &mut agg, &mut stats)?;
-    let layers: Layers = agg.finish(&opts);
-    let places: Vec<&Feature> = layers.places.iter().collect();
-    let claims: Vec<&Feature> = layers.claims.iter().collect();
-    let links: Vec<&Feature> = layers.links.iter().collect();
-    let points: Vec<&Feature> = places.iter().chain(claims.iter()).copied().collect();
-    let no_q: &[Vec<(&'static str, serde_json::Value)>] = &[];
-    let mut run = Transaction::new();
-    let mut written: Vec<String> = Vec::new();
-    for f in &files {
-        let (feats, what): (&[&Feature], String) = match f.content {
-            Content::Points => (
-                &points,
-                format!(
-                    "{} and {}",
-                    count(places.len(), "place", "places"),
-                    count(claims.len(), "claim", "claims")
-                ),
-            ),
-            Content::Places => (&places, count(places.len(), "place", "places")),
-            Content::Claims => (&claims, count(claims.len(), "claim", "claims")),
-            Content::Links => (&links, count(links.len(), "link", "links")),
-            Content::Style(st) => {
-                run.write(&f.target, |w| w.write_all(st().as_bytes()))?;
-                written.push(format!(
-                    "{} (QGIS style)",
-                    f.target.display_path().display()
-                ));
-                continue;
-            }
-            Content::Quantities => {
-                run.write(&f.target, |w| {
-                    write::geojson::write_quantities(w, &layers.quantities)
-                })?;
-                written.push(format!(
-                    "{} ({})",
-                    f.target.display_path().display(),
-                    count(layers.quantities.len(), "quantity", "quantities")
-                ));
-                continue;
-            }
-        };
-        let q = if matches!(f.content, Content::Points) && format == Format::GeoJson {
-            &layers.quantities[..]
-        } else {
-            no_q
-        };
-        run.write(&f.target, |w| {
-            write::write_layer(w, format, &f.name, feats, q)
-        })?;
-        if f.target != Target::Stdout {
-            written.push(format!("{} ({what})", f.target.display_path().display()));
-        }
-    }
-    run.commit()?;
+    Ok(MapOptions {
+        from,
+        extracted_at: a.extracted_at.clone(),
+    })
+}
+
+/// The layer name: --name, else the output file's stem, else "placemap".
+fn base_name(a: &MapArgs) -> String {
+    a.name.clone().unwrap_or_else(|| {
+        a.output
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| *s != "-")
+            .unwrap_or("placemap")
+            .to_string()
+    })
+}
+
+/// The run's one summary line on stderr.
+fn summary(stats: &Stats, layers: &Layers, links_written: bool, wrote: &str) {
     eprintln!(
         "placemap: {}, {} ({} resolved), {} -> {}, {}, {}, {}{}",
         count(stats.docs, "article", "articles"),
@@ -380,16 +247,49 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
         count(stats.statements, "claim statement", "claim statements"),
         count(layers.claims.len(), "claim feature", "claim features"),
         count(layers.places.len(), "place", "places"),
-        links_note(
-            layers.links.len(),
-            files.iter().any(|f| matches!(f.content, Content::Links))
-        ),
+        links_note(layers.links.len(), links_written),
         count(layers.quantities.len(), "quantity", "quantities"),
-        if written.is_empty() {
+        if wrote.is_empty() {
             String::new()
         } else {
-            format!("; wrote {}", written.join(", "))
+            format!("; wrote {wrote}")
         }
     );
+}
+
+pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
+    let format = output_format(a)?;
+    let base = base_name(a);
+    let request = Request {
+        output: &a.output,
+        format,
+        base: &base,
+        split: a.split,
+        links: a.links,
+        no_style: a.no_style,
+        html: a.html,
+    };
+    let files = plan(&request)?;
+    let targets: Vec<Target> = files.iter().map(|f| f.target.clone()).collect();
+    let exclude = super::guard_outputs(&a.inputs, &targets)?;
+    let g = load_gazetteer(gaz)?;
+    let opts = map_options(&g, a)?;
+    let mut stats = Stats::default();
+    let mut agg = Aggregator::new(&g);
+    analyse_all(&g, a, exclude, &mut agg, &mut stats)?;
+    let layers: Layers = agg.finish(&opts);
+    let quantities = layers.quantity_features(&opts);
+    let tiles = a.tiles.as_ref().map(|url| Tiles {
+        url: url.clone(),
+        attribution: a.tiles_attribution.clone(),
+    });
+    let mut built = Built::new(&layers, &quantities, &opts);
+    built.tiles = tiles.as_ref();
+    let wrote = write_all(&files, format, &built, &opts)?;
+    let links_written = matches!(format, Format::GeoPackage | Format::Html)
+        || files
+            .iter()
+            .any(|f| f.content == Content::Layer(LayerKind::Links));
+    summary(&stats, &layers, links_written, &wrote);
     Ok(ExitCode::SUCCESS)
 }

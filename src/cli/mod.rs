@@ -4,6 +4,8 @@ mod explain_cmd;
 mod extract_cmd;
 mod gazetteer_cmds;
 mod map_cmd;
+mod map_outputs;
+mod schema_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +54,8 @@ pub enum Command {
     Near(gazetteer_cmds::NearArgs),
     /// Geodesic distance (WGS84), initial bearing and compass direction between two places or positions.
     Distance(gazetteer_cmds::DistanceArgs),
+    /// Every map layer's fields and types (the same in every output, whatever the input).
+    Schema(schema_cmd::SchemaArgs),
 }
 
 /// Loads the gazetteer the arguments ask for, reporting skipped rows on stderr.
@@ -103,18 +107,25 @@ pub fn guard_outputs(
 /// Reads the inputs in bounded batches (streaming: memory does not grow with the corpus), hands each
 /// batch of documents to `each` in input order, prints per-input warnings, and shows progress on a
 /// terminal. An input that cannot be read is reported and skipped; the run fails only when nothing could
-/// be processed. `exclude` are this run's outputs (never read as inputs). Returns (documents read, inputs
-/// that yielded nothing).
+/// be processed. `exclude` are this run's outputs (never read as inputs). A text file's front matter and
+/// the date in its name complete its metadata, then `published` (`map --published`) dates what is still
+/// undated ([`placemap::frontmatter`]). Returns (documents read, inputs that yielded nothing).
 pub fn for_each_batch(
     inputs: &[std::path::PathBuf],
     format: placemap::input::InputFormat,
     exclude: Vec<placemap::input::FileId>,
+    published: Option<&str>,
     mut each: impl FnMut(Vec<placemap::input::Document>) -> Result<()>,
 ) -> Result<(usize, usize)> {
     use placemap::input::{self, Warning};
     use std::io::IsTerminal;
     if inputs.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
         anyhow::bail!("standard input (-) can be read only once");
+    }
+    if inputs.iter().any(|s| s.as_os_str() == "-") && std::io::stdin().is_terminal() {
+        eprintln!(
+            "placemap: reading an article from the terminal (end it with Ctrl-D); name files or directories to read them instead"
+        );
     }
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new_spinner();
@@ -157,14 +168,22 @@ pub fn for_each_batch(
         };
         let mut got = 0usize;
         match input::open_source(&s, format, &mut warnings) {
-            Ok(input::Source::Whole(d)) => {
+            Ok(input::Source::Whole(mut d)) => {
                 got = d.len();
                 bytes += d.iter().map(|d| d.bytes.len()).sum::<usize>();
+                for d in &mut d {
+                    if let Some(w) = placemap::frontmatter::complete(d, &s, published) {
+                        warnings.push(Warning(w));
+                    }
+                }
                 docs.extend(d);
             }
             Ok(input::Source::Lines(mut lines)) => loop {
                 match lines.next_article(&mut warnings) {
-                    Ok(Some(d)) => {
+                    Ok(Some(mut d)) => {
+                        if d.meta.published.is_none() {
+                            d.meta.published = published.map(str::to_string);
+                        }
                         got += 1;
                         bytes += d.bytes.len();
                         docs.push(d);
@@ -212,5 +231,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),
         Command::Near(a) => gazetteer_cmds::near(&cli.gaz, &a),
         Command::Distance(a) => gazetteer_cmds::distance(&cli.gaz, &a),
+        Command::Schema(a) => schema_cmd::schema(&a),
     }
 }

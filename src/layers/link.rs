@@ -47,6 +47,22 @@ pub fn add(g: &Gazetteer, out: &mut Vec<LinkAcc>, a: &Analysis, order: usize) {
     }
 }
 
+/// The longest segment of a link's line: a link is drawn along the geodesic, not as a straight line in
+/// longitude/latitude (which a 500 km link would leave by kilometres).
+pub const MAX_SEGMENT_M: f64 = 10_000.0;
+
+/// The line from `a` to `b` ([lon, lat]) along the WGS 84 geodesic, with a point at least every
+/// [`MAX_SEGMENT_M`].
+pub fn geodesic_line(a: [f64; 2], b: [f64; 2]) -> Vec<[f64; 2]> {
+    use geo::{Densify, Geodesic, LineString};
+    let line = LineString::from(vec![(a[0], a[1]), (b[0], b[1])]);
+    line.densify::<Geodesic>(MAX_SEGMENT_M)
+        .0
+        .into_iter()
+        .map(|c| [c.x, c.y])
+        .collect()
+}
+
 fn angle_diff(a: f64, b: f64) -> f64 {
     let d = (a - b).rem_euclid(360.0);
     d.min(360.0 - d)
@@ -120,7 +136,7 @@ pub fn features(g: &Gazetteer, links: &[LinkAcc], opts: &MapOptions) -> Vec<Feat
             l.link.sentence.start,
             Feature {
                 id,
-                geometry: Geometry::Line(vec![[a.lon, a.lat], [b.lon, b.lat]]),
+                geometry: Geometry::Line(geodesic_line([a.lon, a.lat], [b.lon, b.lat])),
                 properties: p,
             },
         ));
@@ -128,4 +144,35 @@ pub fn features(g: &Gazetteer, links: &[LinkAcc], opts: &MapOptions) -> Vec<Feat
     out.sort_by(|x, y| (x.0, x.1, &x.2.id).cmp(&(y.0, y.1, &y.2.id)));
     out.dedup_by(|x, y| x.2.id == y.2.id);
     out.into_iter().map(|x| x.2).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_link_follows_the_geodesic() {
+        let (kyiv, kharkiv) = ([30.5238, 50.45466], [36.25475, 49.98177]);
+        let line = geodesic_line(kyiv, kharkiv);
+        assert_eq!(line.first(), Some(&kyiv));
+        assert_eq!(line.last(), Some(&kharkiv));
+        assert!(
+            line.len() >= 42,
+            "412 km in segments of at most 10 km: {}",
+            line.len()
+        );
+        // The geodesic bows north of the straight line in longitude/latitude.
+        let mid = line[line.len() / 2];
+        let straight =
+            kyiv[1] + (kharkiv[1] - kyiv[1]) * (mid[0] - kyiv[0]) / (kharkiv[0] - kyiv[0]);
+        assert!(
+            mid[1] > straight + 0.03,
+            "{mid:?} vs {straight}: about 4 km north"
+        );
+        let d: f64 = line
+            .windows(2)
+            .map(|w| distance_km((w[0][1], w[0][0]), (w[1][1], w[1][0])))
+            .sum();
+        assert!((d - distance_km((kyiv[1], kyiv[0]), (kharkiv[1], kharkiv[0]))).abs() < 0.01);
+    }
 }

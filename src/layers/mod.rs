@@ -6,6 +6,8 @@
 mod claim;
 mod link;
 mod place;
+mod quantity;
+pub mod schema;
 
 use std::collections::BTreeMap;
 
@@ -41,14 +43,42 @@ impl Feature {
     }
 }
 
+/// A stated quantity: a flat record, and the point of the place it is attached to (when it has one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityRecord {
+    pub id: String,
+    pub properties: Vec<(&'static str, Value)>,
+    /// [lon, lat] of the attached place.
+    pub point: Option<[f64; 2]>,
+}
+
 /// The layers of a map.
 #[derive(Debug, Clone, Default)]
 pub struct Layers {
     pub places: Vec<Feature>,
     pub claims: Vec<Feature>,
     pub links: Vec<Feature>,
-    /// Stated quantities, one flat record each (they have no geometry of their own).
-    pub quantities: Vec<Vec<(&'static str, Value)>>,
+    /// Stated quantities, one record each (those attached to a place are also the quantities layer).
+    pub quantities: Vec<QuantityRecord>,
+}
+
+impl Layers {
+    /// The quantities layer: every stated quantity attached to a place, at that place.
+    pub fn quantity_features(&self, opts: &MapOptions) -> Vec<Feature> {
+        self.quantities
+            .iter()
+            .filter_map(|q| {
+                let p = q.point?;
+                let mut properties = q.properties.clone();
+                properties.extend(from_props(opts, p[1], p[0]));
+                Some(Feature {
+                    id: q.id.clone(),
+                    geometry: Geometry::Point(p),
+                    properties,
+                })
+            })
+            .collect()
+    }
 }
 
 /// A reference place for `--from`: every feature gets its distance from it.
@@ -116,7 +146,7 @@ pub struct Aggregator<'g> {
     places: BTreeMap<EntryRef, place::PlaceAcc>,
     claims: BTreeMap<ClaimKey, claim::ClaimAcc>,
     links: Vec<link::LinkAcc>,
-    quantities: Vec<Vec<(&'static str, Value)>>,
+    quantities: Vec<QuantityRecord>,
     docs: usize,
 }
 
@@ -139,7 +169,7 @@ impl<'g> Aggregator<'g> {
         place::add(self.g, &mut self.places, a, order);
         claim::add(self.g, &mut self.claims, a, order);
         link::add(self.g, &mut self.links, a, order);
-        claim::add_quantities(self.g, &mut self.quantities, a);
+        quantity::add(self.g, &mut self.quantities, a);
     }
 
     /// Builds the layers.
@@ -183,6 +213,53 @@ mod tests {
         assert_eq!(a, stable_id("cc", &["doc", "12", "geonames:1"]));
         assert_ne!(a, stable_id("cc", &["doc1", "2", "geonames:1"]));
         assert_eq!(a.len(), 3 + 16);
+    }
+
+    /// Every feature of every layer carries exactly its layer's declared fields, in order, with values of
+    /// the declared types (the writers take their columns from the schema; this keeps the builders in step).
+    #[test]
+    fn every_feature_has_its_layers_fields_in_order() {
+        use schema::LayerKind;
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let x = crate::extract::Extractor::new(&g);
+        let doc = crate::input::Document {
+            doc: "t".into(),
+            bytes: b"Ukrainian forces recaptured Balakliia on 8 September after advancing more than 20 km \
+in three days. Lyman, roughly 150 kilometres south-east of Kharkiv, was quiet."
+                .to_vec(),
+            meta: crate::input::Meta {
+                published: Some("2022-09-10T18:00:00Z".into()),
+                ..Default::default()
+            },
+        };
+        let a = crate::analyze::analyze(&x, &doc);
+        let mut agg = Aggregator::new(&g);
+        agg.add(&a);
+        let opts = MapOptions {
+            from: Some(FromPlace {
+                name: "Kyiv".into(),
+                lat: 50.45,
+                lon: 30.52,
+            }),
+            extracted_at: Some("2026-11-21T12:00:00Z".into()),
+        };
+        let layers = agg.finish(&opts);
+        let quantities = layers.quantity_features(&opts);
+        for (kind, feats) in [
+            (LayerKind::Places, &layers.places),
+            (LayerKind::Claims, &layers.claims),
+            (LayerKind::Links, &layers.links),
+            (LayerKind::Quantities, &quantities),
+        ] {
+            assert!(!feats.is_empty(), "{kind:?}: the text gives some");
+            let fields = kind.fields(true);
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            for f in feats {
+                let keys: Vec<&str> = f.properties.iter().map(|p| p.0).collect();
+                assert_eq!(keys, names, "{kind:?}");
+                assert_eq!(schema::check(&f.properties, &fields), Ok(()), "{kind:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV, and a QGIS style; where and how outputs are
-//! written without destroying anything is [`output`].
+//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV (with .csvt and .prj), GeoPackage, QGIS
+//! styles and a web map page; where and how outputs are written without destroying anything is [`output`].
 
 pub mod csv;
 pub mod geojson;
+pub mod gpkg;
+pub mod html;
 pub mod mentions;
 pub mod output;
 pub mod qml;
@@ -15,6 +17,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::layers::schema::{Field, LayerKind};
 use crate::layers::Feature;
 
 /// Output formats.
@@ -26,8 +29,13 @@ pub enum Format {
     GeoJsonLines,
     /// RFC 8142: each Feature prefixed by RS (`.geojsons`).
     GeoJsonSeq,
-    /// Comma-separated with lon/lat (points) or WKT (lines) for QGIS's delimited-text import.
+    /// Comma-separated with lon/lat (points) or WKT (lines) for QGIS's delimited-text import, with
+    /// `.csvt` (column types) and `.prj` (WGS 84) beside it.
     Csv,
+    /// An OGC GeoPackage: one table per layer with declared column types, QGIS styles in `layer_styles`.
+    GeoPackage,
+    /// One self-contained web page (Leaflet) with every layer inline.
+    Html,
 }
 
 impl Format {
@@ -45,6 +53,10 @@ impl Format {
             Some(Format::GeoJsonSeq)
         } else if name.ends_with(".csv") {
             Some(Format::Csv)
+        } else if name.ends_with(".gpkg") {
+            Some(Format::GeoPackage)
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
+            Some(Format::Html)
         } else {
             None
         }
@@ -56,42 +68,50 @@ impl Format {
             Format::GeoJsonLines => "geojsonl",
             Format::GeoJsonSeq => "geojsons",
             Format::Csv => "csv",
+            Format::GeoPackage => "gpkg",
+            Format::Html => "html",
         }
     }
 }
 
-/// The union of the features' property keys, in first-seen order: every feature of a file gets every key.
-pub fn schema(features: &[&Feature]) -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = Vec::new();
-    for f in features {
-        for (k, _) in &f.properties {
-            if !keys.contains(k) {
-                keys.push(k);
-            }
-        }
-    }
-    keys
+/// One layer to write: its name (GDAL's layer name), its declared columns and its features.
+pub struct Layer<'a> {
+    pub name: &'a str,
+    pub kind: LayerKind,
+    pub fields: Vec<Field>,
+    pub features: &'a [&'a Feature],
 }
 
-/// The feature's value for each schema key (null when it lacks the key).
-pub fn row<'a>(f: &'a Feature, keys: &[&'static str]) -> Vec<(&'static str, &'a Value)> {
-    keys.iter()
-        .map(|k| (*k, f.get(k).unwrap_or(&Value::Null)))
+impl<'a> Layer<'a> {
+    /// A layer of `kind` with its declared fields (`from`: with the `--from` fields).
+    pub fn new(name: &'a str, kind: LayerKind, from: bool, features: &'a [&'a Feature]) -> Self {
+        Layer {
+            name,
+            kind,
+            fields: kind.fields(from),
+            features,
+        }
+    }
+}
+
+/// The feature's value for each field (null when it lacks the key).
+pub fn row<'a>(f: &'a Feature, fields: &[Field]) -> Vec<(&'static str, &'a Value)> {
+    fields
+        .iter()
+        .map(|k| (k.name, f.get(k.name).unwrap_or(&Value::Null)))
         .collect()
 }
 
-/// Writes a layer in `format`.
-pub fn write_layer(
-    out: &mut dyn Write,
-    format: Format,
-    name: &str,
-    features: &[&Feature],
-    quantities: &[Vec<(&'static str, Value)>],
-) -> std::io::Result<()> {
+/// Writes a layer in `format` (a single-layer format: GeoJSON, its sequences, or CSV).
+pub fn write_layer(out: &mut dyn Write, format: Format, layer: &Layer) -> std::io::Result<()> {
     match format {
-        Format::GeoJson => geojson::write_collection(out, name, features, quantities),
-        Format::GeoJsonLines => geojson::write_sequence(out, features, false),
-        Format::GeoJsonSeq => geojson::write_sequence(out, features, true),
-        Format::Csv => csv::write_features(out, features),
+        Format::GeoJson => geojson::write_collection(out, layer),
+        Format::GeoJsonLines => geojson::write_sequence(out, layer, false),
+        Format::GeoJsonSeq => geojson::write_sequence(out, layer, true),
+        Format::Csv => csv::write_features(out, layer),
+        Format::GeoPackage | Format::Html => Err(std::io::Error::other(format!(
+            "{} holds several layers; write it whole",
+            format.extension()
+        ))),
     }
 }
