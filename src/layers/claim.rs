@@ -314,7 +314,7 @@ pub fn features(
             ("source_name", opt_str(c.source.as_deref())),
             ("source_title", opt_str(c.article_title.as_deref())),
             ("source_lang", Value::Null),
-            ("quote", first.record.quote.clone().into()),
+            ("quote", first.record.quote.to_string().into()),
             ("char_start", (first.char_start as i64).into()),
             ("char_end", (first.char_end as i64).into()),
             ("confidence", num(confidence, 3)),
@@ -397,7 +397,7 @@ pub fn add_quantities(g: &Gazetteer, out: &mut Vec<Vec<(&'static str, Value)>>, 
             ("claim_id", opt_str(claim_id)),
             ("published_date", opt_str(a.published.map(|p| p.date_iso()))),
             ("source_url", opt_str(a.meta.url.as_deref())),
-            ("quote", q.quote.clone().into()),
+            ("quote", q.quote.to_string().into()),
         ]);
     }
 }
