@@ -19,10 +19,16 @@ struct Run {
 
 /// Runs placemap with `args`, killing it after `limit`; measures the peak RSS of that very process.
 // The child is reaped by wait4 (which gives its own rusage), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
 fn run(args: &[&str], limit: Duration) -> Run {
+    run_with(args, &[], limit)
+}
+
+/// [`run`] with environment variables set.
+#[allow(clippy::zombie_processes)]
+fn run_with(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
     let mut child = Command::new(bin())
         .args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -92,4 +98,50 @@ fn one_long_sentence_stays_small_and_its_quotes_are_cut() {
         cut += usize::from(quote.ends_with('…') || quote.starts_with('…'));
     }
     assert!(cut > 3900, "{cut} quotes cut");
+}
+
+#[test]
+fn a_document_over_the_limit_is_refused_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let small = write(dir.path(), "small.txt", "Troops entered Izium.");
+    let big = write(dir.path(), "big.txt", &"Kharkiv and Izium. ".repeat(100));
+    let records = format!(
+        "{{\"id\":\"long\",\"text\":\"{}\"}}\n{{\"id\":\"short\",\"text\":\"Kyiv\"}}\n",
+        "Lviv ".repeat(300)
+    );
+    let jsonl = write(dir.path(), "a.jsonl", &records);
+    let limit = [("PLACEMAP_MAX_DOCUMENT_BYTES", "1000")];
+    let out = dir.path().join("x.jsonl");
+    let out = out.to_str().expect("path");
+    let r = run_with(
+        &["extract", &small, &big, &jsonl, "-o", out],
+        &limit,
+        Duration::from_secs(120),
+    );
+    assert!(r.success, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("big.txt: one document of more than 1000 bytes")
+            && r.stderr
+                .contains("a.jsonl:1: one document of more than 1000 bytes"),
+        "{}",
+        r.stderr
+    );
+    let got = std::fs::read_to_string(out).expect("output");
+    assert!(
+        got.contains("\"small.txt") || got.contains("small.txt"),
+        "{got}"
+    );
+    assert!(
+        got.contains("\"short\"") && !got.contains("\"long\""),
+        "{got}"
+    );
+    // Alone, it is an input that could not be processed.
+    let r = run_with(&["extract", &big], &limit, Duration::from_secs(120));
+    assert!(!r.success);
+    assert!(
+        r.stderr.contains("no input could be processed"),
+        "{}",
+        r.stderr
+    );
 }
