@@ -55,9 +55,10 @@ fn run_with(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
     assert_eq!(r, pid, "wait4");
     drop(killer); // detached: it only sleeps now
     let stderr = reader.join().expect("stderr reader");
+    let shown: Vec<String> = args.iter().map(|a| a.chars().take(40).collect()).collect();
     assert!(
         !libc::WIFSIGNALED(status),
-        "placemap {args:?} was killed after {limit:?} (a hang): {stderr}"
+        "placemap {shown:?} was killed after {limit:?} (a hang): {stderr}"
     );
     Run {
         success: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
@@ -144,4 +145,44 @@ fn a_document_over_the_limit_is_refused_with_a_warning() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn a_huge_name_is_looked_up_without_the_fuzzy_automaton() {
+    // 35 KB: the Levenshtein automaton would take ~80 KB per character (3 GB, half a minute).
+    let name = "Kharkivx".repeat(4400);
+    let r = run(&["lookup", &name], Duration::from_secs(60));
+    assert!(!r.success, "no place matches");
+    assert!(r.stderr.contains("no place matches"), "{}", r.stderr);
+    assert!(r.peak_mb < 300.0, "peak RSS {:.0} MB", r.peak_mb);
+    // A short misspelling still finds its place by the fuzzy fallback.
+    let r = run(&["lookup", "Kramatorxk"], Duration::from_secs(60));
+    assert!(r.success, "{}", r.stderr);
+}
+
+#[test]
+fn jobs_past_the_bound_are_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "a.txt", "Troops entered Izium.");
+    for (cmd, jobs, ok) in [
+        ("map", "100000", false),
+        ("extract", "100000", false),
+        ("map", "256", true),
+    ] {
+        let out = dir.path().join(format!("out-{cmd}-{jobs}.geojson"));
+        let out = out.to_str().expect("path");
+        let r = run(
+            &[cmd, &input, "--jobs", jobs, "-o", out],
+            Duration::from_secs(60),
+        );
+        assert_eq!(r.success, ok, "{}", r.stderr);
+        if !ok {
+            assert!(
+                r.stderr.contains("100000 is not in 0..=256"),
+                "{}",
+                r.stderr
+            );
+        }
+        assert_eq!(std::path::Path::new(out).exists(), ok);
+    }
 }

@@ -105,3 +105,23 @@ fn one_endless_sentence_is_linear() {
     };
     assert_linear("one sentence", 300, &make, &map);
 }
+
+#[test]
+fn capitalised_gibberish_is_linear() {
+    // Every word a capitalised non-name without a sentence end: each is a name candidate.
+    let make = |n: usize| {
+        let mut s = String::new();
+        let mut x: u32 = 12345;
+        for _ in 0..n {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let len = 3 + (x >> 16) as usize % 6;
+            for k in 0..len {
+                let c = b'a' + ((x >> (k * 3 + 5)) % 26) as u8;
+                s.push(if k == 0 { c.to_ascii_uppercase() } else { c } as char);
+            }
+            s.push(' ');
+        }
+        s
+    };
+    assert_linear("capitalised gibberish", 6000, &make, &map);
+}

@@ -54,6 +54,12 @@ pub enum Command {
     Distance(gazetteer_cmds::DistanceArgs),
 }
 
+/// `--jobs`: 0 (all cores) to 256 worker threads; more is refused by clap with the range in its message
+/// (a hundred thousand threads would only exhaust the machine).
+pub fn jobs_parser() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=256)
+}
+
 /// Loads the gazetteer the arguments ask for, reporting skipped rows on stderr.
 pub fn load_gazetteer(a: &GazArgs) -> Result<Gazetteer> {
     let opts = GazetteerOptions {
