@@ -7,7 +7,7 @@ use fst::raw::Fst;
 
 use crate::gazetteer::Gazetteer;
 use crate::index::step;
-use crate::names::fold::{fold_char, is_apostrophe, Folded};
+use crate::names::fold::{fold_char, fold_in_word, is_apostrophe, Folded};
 
 /// A folded document.
 pub struct FoldedText {
@@ -61,7 +61,9 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
             };
             i += c.len_utf8();
             let b = a + c.len_utf8();
-            match fold_char(c) {
+            let prev_latin =
+                pending_space.is_none() && f.text.last().is_some_and(u8::is_ascii_alphabetic);
+            match fold_in_word(c, prev_latin, valid[i..].chars().next()) {
                 Folded::Drop => {}
                 Folded::Space => {
                     if pending_space.is_none() {
@@ -458,7 +460,12 @@ impl<'a> Window<'a> {
             self.push(b"\n", a, b);
             return true;
         };
-        match fold_char(c) {
+        let prev_latin =
+            self.pending_space.is_none() && self.text.last().is_some_and(u8::is_ascii_alphabetic);
+        let next = (self.next < self.src.len())
+            .then(|| char_at(self.src, self.next).0)
+            .flatten();
+        match fold_in_word(c, prev_latin, next) {
             Folded::Drop => {}
             Folded::Space => {
                 if self.pending_space.is_none() {
