@@ -8,13 +8,14 @@ use crate::extract::{Extractor, Mention};
 use crate::input::{Document, Meta};
 use crate::links::{self, Link};
 use crate::quantity::{self, Quantity};
+use crate::quote::{Quote, SharedSentences};
 
 /// A claim with its evidence.
 #[derive(Debug, Clone)]
 pub struct ClaimRecord {
     pub claim: Claim,
-    /// The sentence, as written.
-    pub quote: String,
+    /// The sentence, as written (cut around the claim's place when very long).
+    pub quote: Quote,
     /// The date the sentence states, resolved against publication.
     pub event_date: Option<dates::EventDate>,
     /// Quantities stated in the same sentence.
@@ -29,14 +30,14 @@ pub struct QuantityRecord {
     pub mention: Option<usize>,
     /// Index of the claim in the same sentence, if any.
     pub claim: Option<usize>,
-    pub quote: String,
+    pub quote: Quote,
 }
 
 /// A link with its evidence.
 #[derive(Debug, Clone)]
 pub struct LinkRecord {
     pub link: Link,
-    pub quote: String,
+    pub quote: Quote,
 }
 
 /// Everything the map keeps about one document.
@@ -58,12 +59,14 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     let text = crate::extract::placeholder_text(&d.bytes);
     let published = d.meta.published.as_deref().and_then(dates::parse_published);
     let doc = Doc::new(&text, &mentions);
+    let mut shared = SharedSentences::default();
     let mut claim_records: Vec<ClaimRecord> = claims::extract(&doc, g)
         .into_iter()
         .map(|c| {
-            let quote = text[c.sentence.clone()].to_string();
+            let m = &mentions[c.mention];
+            let quote = shared.quote(&text, &c.sentence, m.start..m.end);
             let event_date = dates::event_date(&text[c.clause.clone()], published.as_ref())
-                .or_else(|| dates::event_date(&quote, published.as_ref()));
+                .or_else(|| dates::event_date(quote.sentence(), published.as_ref()));
             ClaimRecord {
                 claim: c,
                 quote,
@@ -85,13 +88,14 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
         if qs.is_empty() && !needs_links {
             continue;
         }
-        let quote = text[sent.clone()].to_string();
         let toks = doc.tokens(i);
         let spans = crate::extract::place_spans(g, &mentions, toks, &sent);
         for l in links::find(toks, &spans, &qs, sent.clone()) {
+            let (a, b) = (&mentions[l.from], &mentions[l.to]);
+            let focus = a.start.min(b.start)..a.end.max(b.end);
             link_records.push(LinkRecord {
+                quote: shared.quote(&text, &sent, focus),
                 link: l,
-                quote: quote.clone(),
             });
         }
         // Claims are in sentence order.
@@ -113,10 +117,10 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
                     .or_else(|| spans.first().map(|s| s.mention))
             });
             quantities.push(QuantityRecord {
+                quote: shared.quote(&text, &sent, q.start..q.end),
                 quantity: q,
                 mention,
                 claim,
-                quote: quote.clone(),
             });
         }
     }

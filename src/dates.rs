@@ -29,6 +29,11 @@ impl Published {
 /// Parses `published`: RFC 3339 ("2022-09-10T18:02:00+03:00", converted to UTC), a naive
 /// "2022-09-10T18:02:00" / "2022-09-10 18:02" (taken as UTC), or a date "2022-09-10".
 pub fn parse_published(s: &str) -> Option<Published> {
+    parse_published_any_year(s).filter(|p| (1..=9999).contains(&p.date.year()))
+}
+
+/// [`parse_published`] without the bound on the year (chrono reads years up to ±262,143).
+fn parse_published_any_year(s: &str) -> Option<Published> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         let at = t.naive_utc();
@@ -206,6 +211,20 @@ mod tests {
             Some(d("2022-09-11"))
         );
         assert_eq!(parse_published("last week"), None);
+    }
+
+    #[test]
+    fn absurd_years_are_no_publication_date() {
+        for s in [
+            "-262143-01-01",
+            "+10000-01-01",
+            "0000-12-31",
+            "-0001-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_published(s), None, "{s}");
+        }
+        assert!(parse_published("0001-01-01").is_some());
+        assert!(parse_published("9999-12-31T23:59:59Z").is_some());
     }
 
     #[test]

@@ -35,9 +35,80 @@ pub enum InputFormat {
 #[derive(Deserialize)]
 struct JsonArticle {
     text: String,
-    id: Option<serde_json::Value>,
-    #[serde(flatten)]
-    meta: Meta,
+    /// As written: a numeric id keeps all its digits (`12345678901234567890123` is no float).
+    id: Option<Box<serde_json::value::RawValue>>,
+    url: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+}
+
+/// A record's id as text: a string's value, a number's digits as written, other JSON compact.
+fn id_text(raw: &serde_json::value::RawValue) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(_) => Some(raw.get().trim().to_string()),
+        v => Some(v.to_string()),
+    }
+}
+
+/// The largest document read, in bytes (4 GiB: mention offsets are kept exact far beyond, but one
+/// document that size is a corpus that wants splitting into articles). A larger file or JSON Lines record
+/// is skipped with a warning. `PLACEMAP_MAX_DOCUMENT_BYTES` sets a lower limit (for tests).
+pub const MAX_DOCUMENT_BYTES: u64 = 4 << 30;
+
+/// The limit in force: [`MAX_DOCUMENT_BYTES`] or the lower one the environment sets.
+pub fn document_limit() -> u64 {
+    static LIMIT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        std::env::var("PLACEMAP_MAX_DOCUMENT_BYTES")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(MAX_DOCUMENT_BYTES, |v| v.min(MAX_DOCUMENT_BYTES))
+    });
+    *LIMIT
+}
+
+fn too_long(what: &str) -> Warning {
+    Warning(format!(
+        "{what}: one document of more than {} bytes, the most placemap reads as one; skipped (split it \
+         into articles: several files, or one JSON Lines record each)",
+        document_limit()
+    ))
+}
+
+/// Reads one line into `buf` (with its '\n'), keeping at most `limit` bytes: a longer line is consumed
+/// to its end and reported as `Ok((n, true))`. `n` is 0 at the end of the input.
+fn read_line_bounded(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<(usize, bool)> {
+    let mut n = 0;
+    let mut over = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((n, over));
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !over && (buf.len() + take) as u64 > limit + 1 {
+            over = true;
+            buf.clear();
+        }
+        if !over {
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        r.consume(take);
+        n += take;
+        if done {
+            return Ok((n, over));
+        }
+    }
 }
 
 /// Something that went wrong with one input but does not stop the others.
@@ -211,6 +282,8 @@ pub struct JsonlArticles {
     reader: Box<dyn BufRead>,
     line_no: usize,
     line: Vec<u8>,
+    /// Lines that were no article record.
+    malformed: usize,
 }
 
 impl JsonlArticles {
@@ -218,42 +291,69 @@ impl JsonlArticles {
     pub fn next_article(&mut self, warnings: &mut Vec<Warning>) -> Result<Option<Document>> {
         loop {
             self.line.clear();
-            let n = self
-                .reader
-                .read_until(b'\n', &mut self.line)
+            let (n, over) = read_line_bounded(&mut self.reader, &mut self.line, document_limit())
                 .map_err(|source| Error::Io {
-                    path: PathBuf::from(&self.name),
-                    source,
-                })?;
+                path: PathBuf::from(&self.name),
+                source,
+            })?;
             if n == 0 {
+                if self.malformed > Self::REPORTED {
+                    warnings.push(Warning(format!(
+                        "{}: {} more malformed lines skipped",
+                        self.name,
+                        self.malformed - Self::REPORTED
+                    )));
+                    self.malformed = 0;
+                }
                 return Ok(None);
             }
             self.line_no += 1;
+            let at = format!("{}:{}", self.name, self.line_no);
+            if over {
+                warnings.push(too_long(&at));
+                continue;
+            }
             let line = self.line.strip_suffix(b"\n").unwrap_or(&self.line);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
+            // A byte order mark (a file saved by a Windows editor, or files concatenated) is no part of JSON.
+            let line = line.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(line);
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             match serde_json::from_slice::<JsonArticle>(line) {
+                Ok(a) if looks_binary(a.text.as_bytes()) => warnings.push(Warning(format!(
+                    "{at}: the text looks binary (NUL characters); skipped"
+                ))),
                 Ok(a) => {
-                    let doc = match a.id {
-                        Some(serde_json::Value::String(s)) => s,
-                        Some(v) if !v.is_null() => v.to_string(),
-                        _ => format!("{}:{}", self.name, self.line_no),
-                    };
+                    let doc = a.id.as_deref().and_then(id_text).unwrap_or(at);
                     return Ok(Some(Document {
                         doc,
                         bytes: a.text.into_bytes(),
-                        meta: a.meta,
+                        meta: Meta {
+                            url: a.url,
+                            title: a.title,
+                            source: a.source,
+                            published: a.published,
+                        },
                     }));
                 }
-                Err(e) => warnings.push(Warning(format!(
-                    "{}:{}: not an article record ({e}); skipped",
-                    self.name, self.line_no
-                ))),
+                Err(e) => self.malformed(
+                    warnings,
+                    format!("{at}: not an article record ({e}); skipped"),
+                ),
             }
         }
     }
+
+    /// Reports a malformed line: the first [`Self::REPORTED`] one by one, then one count at the end.
+    fn malformed(&mut self, warnings: &mut Vec<Warning>, message: String) {
+        self.malformed += 1;
+        if self.malformed <= Self::REPORTED {
+            warnings.push(Warning(message));
+        }
+    }
+
+    const REPORTED: usize = 10;
 }
 
 /// Opens one source. Binary files are skipped with a warning (an empty [`Source::Whole`]).
@@ -270,7 +370,7 @@ pub fn open_source(
     let is_jsonl = format == InputFormat::Jsonl || path.extension().is_some_and(|e| e == "jsonl");
     let stdin = path.as_os_str() == "-";
     if is_jsonl {
-        let mut reader: Box<dyn BufRead> = if stdin {
+        let reader: Box<dyn BufRead> = if stdin {
             Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
         } else {
             Box::new(BufReader::with_capacity(
@@ -278,27 +378,34 @@ pub fn open_source(
                 std::fs::File::open(path).map_err(io_err)?,
             ))
         };
-        if looks_binary(reader.fill_buf().map_err(io_err)?) {
-            warnings.push(Warning(format!(
-                "{name}: looks like a binary file (NUL bytes); skipped"
-            )));
-            return Ok(Source::Whole(Vec::new()));
-        }
+        // Binary-ness is judged per article: one record's NUL does not sink the file's other records.
         return Ok(Source::Lines(JsonlArticles {
             name,
             reader,
             line_no: 0,
             line: Vec::new(),
+            malformed: 0,
         }));
     }
-    let mut bytes = Vec::new();
-    if stdin {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(io_err)?;
+    let limit = document_limit();
+    let reader: Box<dyn Read> = if stdin {
+        Box::new(std::io::stdin().lock())
     } else {
-        bytes = std::fs::read(path).map_err(io_err)?;
+        let f = std::fs::File::open(path).map_err(io_err)?;
+        if f.metadata().map_err(io_err)?.len() > limit {
+            warnings.push(too_long(&name));
+            return Ok(Source::Whole(Vec::new()));
+        }
+        Box::new(f)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > limit {
+        warnings.push(too_long(&name));
+        return Ok(Source::Whole(Vec::new()));
     }
     if looks_binary(&bytes) {
         warnings.push(Warning(format!(
@@ -334,5 +441,98 @@ pub fn read_source(
             }
             Ok(docs)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The articles and warnings of JSON Lines `text`.
+    fn jsonl(text: &[u8]) -> (Vec<Document>, Vec<String>) {
+        let mut lines = JsonlArticles {
+            name: "t.jsonl".into(),
+            reader: Box::new(std::io::Cursor::new(text.to_vec())),
+            line_no: 0,
+            line: Vec::new(),
+            malformed: 0,
+        };
+        let (mut docs, mut warnings) = (Vec::new(), Vec::new());
+        while let Some(d) = lines.next_article(&mut warnings).expect("read") {
+            docs.push(d);
+        }
+        (docs, warnings.into_iter().map(|w| w.0).collect())
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_lose_the_first_record() {
+        let (docs, warnings) =
+            jsonl(b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Kyiv\"}\n{\"text\":\"Lviv\"}\n");
+        assert_eq!(docs.len(), 2, "{warnings:?}");
+        assert_eq!(docs[0].doc, "a");
+        assert_eq!(docs[1].doc, "t.jsonl:2");
+    }
+
+    #[test]
+    fn numeric_ids_keep_their_digits() {
+        let (docs, _) = jsonl(
+            b"{\"id\":123456789012345678901234567890,\"text\":\"x\"}\n{\"id\":7,\"text\":\"y\"}\n\
+              {\"id\":null,\"text\":\"z\"}\n{\"id\":[1, 2],\"text\":\"w\"}\n",
+        );
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["123456789012345678901234567890", "7", "t.jsonl:3", "[1,2]"]
+        );
+    }
+
+    #[test]
+    fn a_nul_skips_only_its_own_record() {
+        let (docs, warnings) = jsonl(
+            b"{\"text\":\"a\\u0000b\"}\n{\"text\":\"Kyiv\"}\n{\"text\":\"x\0y\"}\n{\"text\":\"Lviv\"}\n",
+        );
+        assert_eq!(docs.len(), 2);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("t.jsonl:1") && warnings[0].contains("binary"));
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_then_counted() {
+        let (docs, warnings) = jsonl(&b"\x01\x02 not json\n".repeat(25));
+        assert!(docs.is_empty());
+        assert_eq!(warnings.len(), 11);
+        assert!(
+            warnings[10].contains("15 more malformed lines"),
+            "{}",
+            warnings[10]
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_consumed_and_reported() {
+        let text = b"0123456789\nab\nlast";
+        let mut r: Box<dyn BufRead> = Box::new(BufReader::with_capacity(4, &text[..]));
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 5).expect("read"),
+            (11, true)
+        );
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 5).expect("read"),
+            (3, false)
+        );
+        assert_eq!(buf, b"ab\n");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 5).expect("read"),
+            (4, false)
+        );
+        assert_eq!(buf, b"last");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 5).expect("read"),
+            (0, false)
+        );
     }
 }

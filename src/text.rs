@@ -138,18 +138,51 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// The longest sentence, in bytes, that is read whole. A longer run without a sentence end (a flattened
+/// table, a list, text without punctuation) is cut into pieces of at most this length, at a clause boundary
+/// where there is one, so that what reads a sentence at a time (claims, links, quotes) costs the same per
+/// byte whatever the text's shape. No sentence of real reporting comes near it.
+pub const MAX_SENTENCE: usize = 4096;
+
+/// Where to cut the over-long sentence starting at `a`: after the last ';' or ',' (else space) of its
+/// second half, else at the last character boundary within the limit.
+fn cut_point(text: &str, a: usize) -> usize {
+    let mut limit = a + MAX_SENTENCE;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut half = a + MAX_SENTENCE / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    let window = &text[half..limit];
+    [&[';'][..], &[','], &[' ', '\t']]
+        .iter()
+        .find_map(|seps| window.rfind(*seps))
+        .map_or(limit, |i| half + i + 1)
+}
+
+fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
+    let seg = &text[a..b];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if a + lead < b - trail {
+        out.push(a + lead..b - trail);
+    }
+}
+
 /// Sentence byte ranges: a line break always ends a sentence; '.', '!' or '?' (plus closing quotes)
 /// followed by whitespace ends one unless the word before the period is an abbreviation or an initial.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
-        let seg = &text[a..b];
-        let lead = seg.len() - seg.trim_start().len();
-        let trail = seg.len() - seg.trim_end().len();
-        if a + lead < b - trail {
-            out.push(a + lead..b - trail);
+    let push = |mut a: usize, b: usize, out: &mut Vec<Range<usize>>| {
+        while b - a > MAX_SENTENCE {
+            let cut = cut_point(text, a);
+            push_trimmed(text, a, cut, out);
+            a = cut;
         }
+        push_trimmed(text, a, b, out);
     };
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -169,7 +202,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 iter.next();
             } else if n == '[' {
                 let rest = &text[j..];
-                let close = rest.find(']').filter(|&k| {
+                // A citation mark is short: look no further than its longest form.
+                let close = rest.bytes().take(13).position(|b| b == b']').filter(|&k| {
                     k > 1
                         && k <= 12
                         && rest[1..k]
@@ -267,6 +301,24 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_at_clause_boundaries() {
+        let t = "Kharkiv lies about 30 km from Izium, ".repeat(1000);
+        let s = sentences(&t);
+        assert!(s.len() > 1, "{} sentences", s.len());
+        for r in &s {
+            assert!(r.len() <= MAX_SENTENCE);
+            assert!(t[r.clone()].ends_with(','), "{:?}", &t[r.end - 10..r.end]);
+        }
+        // No clause boundary and multi-byte letters: cut on a character boundary.
+        let t = "ї".repeat(5000);
+        let s = sentences(&t);
+        assert_eq!(s.iter().map(|r| r.len()).sum::<usize>(), t.len());
+        // A '[' after a period never looks beyond a citation mark's length.
+        let t = "A.[".repeat(10_000);
+        assert!(!sentences(&t).is_empty());
     }
 
     #[test]

@@ -318,11 +318,18 @@ fn invalid_utf8_and_missing_files_are_clear_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/g.csv"));
     let empty = dir.path().join("empty.csv");
     std::fs::write(&empty, b"").unwrap();
-    placemap()
+    let out = placemap()
         .args(["lookup", "Kharkiv", "--gazetteer"])
         .arg(&empty)
-        .assert()
-        .failure();
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("empty.csv: the file is empty (0 bytes)"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]
@@ -389,4 +396,72 @@ fn lookup_tells_namesakes_apart_by_raion_region_and_position() {
         ])
         .assert()
         .failure();
+}
+
+/// `lookup NAME --json` with the user's gazetteer `rows` (placemap CSV) and `extra` arguments: status,
+/// stdout as JSON (null when it failed), stderr.
+fn lookup_with_csv(rows: &str, name: &str, extra: &[&str]) -> (bool, Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("mine.csv");
+    std::fs::write(&p, format!("id,name,lat,lon,kind,country_code\n{rows}")).unwrap();
+    let out = placemap()
+        .args(["lookup", name, "--json", "--no-fuzzy", "--gazetteer"])
+        .arg(&p)
+        .args(extra)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.success(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_repeated_id_in_a_user_file_is_an_error_at_its_line() {
+    let rows = "mine:1,Testivka,49.0,37.0,place,UA\nmine:2,Farivka,49.5,37.5,place,UA\nmine:1,Otherivka,48.0,36.0,place,UA\n";
+    let (ok, _, err) = lookup_with_csv(rows, "Testivka", &[]);
+    assert!(!ok);
+    assert!(
+        err.contains("mine.csv: line 4: id mine:1 is also the id of line 2"),
+        "{err}"
+    );
+    // --lenient keeps the first and counts the repeat.
+    let (ok, v, err) = lookup_with_csv(rows, "Otherivka", &["--lenient"]);
+    assert!(!ok, "the repeat is gone: {v}");
+    assert!(
+        err.contains("skipped 1 malformed row(s) (first: line 4: id mine:1"),
+        "{err}"
+    );
+    let (ok, v, _) = lookup_with_csv(rows, "Testivka", &["--lenient"]);
+    assert!(ok);
+    assert_eq!(v[0]["id"], "mine:1");
+}
+
+#[test]
+fn a_user_row_reusing_a_bundled_id_is_left_out_and_said() {
+    // geonames:706483 is the bundled Kharkiv.
+    let rows =
+        "geonames:706483,Kharkivtown,10.0,10.0,place,UA\nmine:7,Testivka,49.0,37.0,place,UA\n";
+    let (ok, v, err) = lookup_with_csv(rows, "Kharkivtown", &[]);
+    assert!(!ok, "left out everywhere: {v}");
+    assert!(
+        err.contains("1 row(s) left out, their ids being entries already (first: line 2: id geonames:706483 is an entry of the bundled gazetteer already)"),
+        "{err}"
+    );
+    let (ok, v, _) = lookup_with_csv(rows, "Kharkiv", &[]);
+    assert!(ok);
+    assert_eq!(v[0]["lat"].as_f64().map(|l| l.round()), Some(50.0));
+    // A file that adds nothing of its own is no error.
+    let (ok, _, err) = lookup_with_csv(
+        "geonames:706483,Kharkivtown,10.0,10.0,place,UA\n",
+        "Kharkiv",
+        &[],
+    );
+    assert!(ok && err.contains("1 row(s) left out"), "{err}");
+    // Alone, the same file is the whole gazetteer and its row is used.
+    let (ok, v, err) = lookup_with_csv(rows, "Kharkivtown", &["--no-default-gazetteer"]);
+    assert!(ok, "{err}");
+    assert_eq!(v[0]["id"], "geonames:706483");
 }

@@ -43,8 +43,8 @@ pub struct ExtractArgs {
     /// Input format (files ending in .jsonl are read as JSON Lines either way).
     #[arg(long, value_enum, default_value_t = InFormat::Text)]
     pub input_format: InFormat,
-    /// Worker threads (0 = all cores).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = all cores; at most 256).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = super::jobs_parser())]
     pub jobs: usize,
     /// Write to this file instead of standard output (replaced atomically once the run succeeds; a
     /// device or FIFO is written through; an input is never overwritten).

@@ -75,8 +75,8 @@ pub struct MapArgs {
     /// Input format (files ending in .jsonl are read as JSON Lines either way).
     #[arg(long, value_enum, default_value_t = InFormat::Text)]
     pub input_format: InFormat,
-    /// Worker threads (0 = all cores).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = all cores; at most 256).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = super::jobs_parser())]
     pub jobs: usize,
     /// Also write the web map page <stem>.html beside the output.
     #[arg(long)]

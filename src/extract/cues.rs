@@ -106,6 +106,8 @@ pub fn unknown_names(
         spots.get(i).is_some_and(|s| s.start < b)
     };
     let mut out = Vec::new();
+    // Where a name ends (the gazetteer's and those found here), for lists: one look-up per listed word.
+    let mut ends: rustc_hash::FxHashSet<usize> = spots.iter().map(|s| s.end).collect();
     let bytes = text.as_bytes();
     let mut pos = 0;
     // Candidate word starts: ASCII capitals and the lead bytes of non-ASCII characters (checked below).
@@ -145,8 +147,7 @@ pub fn unknown_names(
                 .strip_suffix(',')
                 .unwrap_or(before)
                 .trim_end_matches(' ');
-            let e = before.len();
-            spots.iter().any(|s| s.end == e) || out.iter().any(|s: &Spot| s.end == e)
+            ends.contains(&before.len())
         };
         let in_list = (p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("or"))
             && listed(pstart)
@@ -172,6 +173,7 @@ pub fn unknown_names(
         {
             continue;
         }
+        ends.insert(end);
         out.push(Spot { start, end, key });
     }
     out

@@ -477,6 +477,32 @@ mod tests {
     }
 
     #[test]
+    fn names_beside_emoji_quotes_controls_and_look_alikes() {
+        let kharkiv = Some("geonames:706483".to_string());
+        for text in [
+            "Troops entered Kharkіv on Monday.",   // Ukrainian і for Latin i
+            "Troops entered Кharkiv on Monday.",   // Cyrillic К
+            "Troops entered Kharkiv🇺🇦 on Monday.", // a flag right after
+            "Troops entered Kharkiv🔥, the mayor said.", // an emoji right after
+            "Troops entered \u{202E}Kharkiv on Monday.", // after a right-to-left override
+            "Troops entered \u{2066}Kharkiv\u{2069} on Monday.",
+            "Troops entered «Kharkiv» on Monday.",
+            "Troops entered “Kharkiv” on Monday.",
+            "Troops entered •Kharkiv… on Monday.",
+        ] {
+            let m = mentions(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].1, kharkiv, "{text}");
+        }
+        // Cyrillic names stay Cyrillic: "Київ" is not read letter by letter as Latin.
+        assert_eq!(
+            mentions("Війська увійшли в Харків.")[0].1,
+            kharkiv,
+            "a Cyrillic word keeps its letters"
+        );
+    }
+
+    #[test]
     fn skips_people_common_words_and_demonyms() {
         let m = mentions("Jordan Henderson and Victoria Beckham met in May. Even Ukrainian and Russian officials agreed.");
         assert!(m.is_empty(), "{m:?}");

@@ -7,16 +7,16 @@ use fst::raw::Fst;
 
 use crate::gazetteer::Gazetteer;
 use crate::index::step;
-use crate::names::fold::{fold_char, is_apostrophe, Folded};
+use crate::names::fold::{fold_char, fold_in_word, is_apostrophe, Folded};
 
 /// A folded document.
 pub struct FoldedText {
     /// Folded text (lowercase, no diacritics or apostrophes, one space per separator run; '\n' at breaks).
     pub text: Vec<u8>,
     /// For each folded byte, the original byte offset of the character it came from.
-    pub orig: Vec<u32>,
+    pub orig: Vec<usize>,
     /// For each folded byte, the original byte offset just after that character.
-    pub orig_end: Vec<u32>,
+    pub orig_end: Vec<usize>,
 }
 
 /// Folds raw document bytes.
@@ -29,9 +29,9 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
     f.orig.reserve(bytes.len());
     f.orig_end.reserve(bytes.len());
     let mut pos = 0usize;
-    let mut pending_space: Option<(u32, u32)> = None;
+    let mut pending_space: Option<(usize, usize)> = None;
     let mut buf = [0u8; 4];
-    let push = |f: &mut FoldedText, s: &[u8], a: u32, b: u32| {
+    let push = |f: &mut FoldedText, s: &[u8], a: usize, b: usize| {
         for &x in s {
             f.text.push(x);
             f.orig.push(a);
@@ -43,7 +43,7 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
         let vb = valid.as_bytes();
         let mut i = 0;
         while i < vb.len() {
-            let a = (pos + i) as u32;
+            let a = pos + i;
             // ASCII letters and digits, the bulk of news text, fold without decoding.
             let x = vb[i];
             if x.is_ascii_alphanumeric() {
@@ -60,8 +60,10 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
                 break;
             };
             i += c.len_utf8();
-            let b = a + c.len_utf8() as u32;
-            match fold_char(c) {
+            let b = a + c.len_utf8();
+            let prev_latin =
+                pending_space.is_none() && f.text.last().is_some_and(u8::is_ascii_alphabetic);
+            match fold_in_word(c, prev_latin, valid[i..].chars().next()) {
                 Folded::Drop => {}
                 Folded::Space => {
                     if pending_space.is_none() {
@@ -86,9 +88,9 @@ pub fn fold(bytes: &[u8]) -> FoldedText {
         pos += valid.len();
         if !chunk.invalid().is_empty() {
             pending_space = None;
-            let a = pos as u32;
+            let a = pos;
             pos += chunk.invalid().len();
-            push(&mut f, b"\n", a, pos as u32);
+            push(&mut f, b"\n", a, pos);
         }
     }
     f
@@ -240,7 +242,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
         }
         if let Some(e) = best {
             let key = String::from_utf8_lossy(&w.text[..e]).into_owned();
-            let end = w.orig_end[e - 1] as usize;
+            let end = w.orig_end[e - 1];
             out.push(Spot { start, end, key });
             at = end;
         }
@@ -412,9 +414,9 @@ struct Window<'a> {
     src: &'a [u8],
     next: usize,
     text: Vec<u8>,
-    orig: Vec<u32>,
-    orig_end: Vec<u32>,
-    pending_space: Option<(u32, u32)>,
+    orig: Vec<usize>,
+    orig_end: Vec<usize>,
+    pending_space: Option<(usize, usize)>,
 }
 
 impl<'a> Window<'a> {
@@ -437,7 +439,7 @@ impl<'a> Window<'a> {
         self.pending_space = None;
     }
 
-    fn push(&mut self, bytes: &[u8], a: u32, b: u32) {
+    fn push(&mut self, bytes: &[u8], a: usize, b: usize) {
         for &x in bytes {
             self.text.push(x);
             self.orig.push(a);
@@ -454,16 +456,21 @@ impl<'a> Window<'a> {
             self.fill_ascii_run();
             return true;
         }
-        let a = self.next as u32;
+        let a = self.next;
         let (c, len) = char_at(self.src, self.next);
         self.next += len;
-        let b = self.next as u32;
+        let b = self.next;
         let Some(c) = c else {
             self.pending_space = None;
             self.push(b"\n", a, b);
             return true;
         };
-        match fold_char(c) {
+        let prev_latin =
+            self.pending_space.is_none() && self.text.last().is_some_and(u8::is_ascii_alphabetic);
+        let next = (self.next < self.src.len())
+            .then(|| char_at(self.src, self.next).0)
+            .flatten();
+        match fold_in_word(c, prev_latin, next) {
             Folded::Drop => {}
             Folded::Space => {
                 if self.pending_space.is_none() {
@@ -496,7 +503,7 @@ impl<'a> Window<'a> {
         }
         let end = (self.next + 64).min(self.src.len());
         while self.next < end && self.src[self.next].is_ascii_alphanumeric() {
-            let a = self.next as u32;
+            let a = self.next;
             self.text.push(self.src[self.next].to_ascii_lowercase());
             self.orig.push(a);
             self.orig_end.push(a + 1);
@@ -530,8 +537,8 @@ impl<'a> Window<'a> {
         if p == 0 || self.get(p) != Some(b's') {
             return false;
         }
-        let after = self.orig_end[p - 1] as usize;
-        let next = self.orig[p] as usize;
+        let after = self.orig_end[p - 1];
+        let next = self.orig[p];
         let word_ends = self.get(p + 1).is_none_or(|b| !is_word_byte(b));
         next > after
             && word_ends
@@ -544,7 +551,7 @@ impl<'a> Window<'a> {
         let Some(b) = self.get(p) else {
             return false;
         };
-        if b.is_ascii_digit() || starts_uppercase(self.src, self.orig[p] as usize) {
+        if b.is_ascii_digit() || starts_uppercase(self.src, self.orig[p]) {
             return true;
         }
         let mut e = p;
@@ -567,7 +574,7 @@ pub fn spot_folded(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
         let at_word_start = is_word_byte(f.text[i])
             && (i == 0 || !is_word_byte(f.text[i - 1]))
             && (f.text[i] & 0xC0) != 0x80;
-        if !at_word_start || !starts_uppercase(src, f.orig[i] as usize) {
+        if !at_word_start || !starts_uppercase(src, f.orig[i]) {
             i += 1;
             continue;
         }
@@ -606,8 +613,8 @@ pub fn spot_folded(g: &Gazetteer, src: &[u8], f: &FoldedText) -> Vec<Spot> {
         match best {
             Some(e) => {
                 let key = String::from_utf8_lossy(&f.text[i..e]).into_owned();
-                let start = f.orig[i] as usize;
-                let end = f.orig_end[e - 1] as usize;
+                let start = f.orig[i];
+                let end = f.orig_end[e - 1];
                 out.push(Spot { start, end, key });
                 i = e;
             }
@@ -628,7 +635,7 @@ fn continues_name(src: &[u8], f: &FoldedText, p: usize) -> bool {
     let Some(&b) = f.text.get(p) else {
         return false;
     };
-    if b.is_ascii_digit() || starts_uppercase(src, f.orig[p] as usize) {
+    if b.is_ascii_digit() || starts_uppercase(src, f.orig[p]) {
         return true;
     }
     let end = f.text[p..]
@@ -673,8 +680,8 @@ fn before_possessive(src: &[u8], f: &FoldedText, p: usize) -> bool {
         return false;
     }
     // The folded text dropped an apostrophe here if the original has one between the two characters.
-    let after = f.orig_end[p - 1] as usize;
-    let next = f.orig[p] as usize;
+    let after = f.orig_end[p - 1];
+    let next = f.orig[p];
     if next > after {
         if let Ok(gap) = std::str::from_utf8(&src[after..next]) {
             if gap.chars().all(is_apostrophe)
@@ -701,7 +708,7 @@ mod tests {
         assert_eq!(t, "kupyansk, ізюм\n\nx");
         // 'і' starts at the original offset of 'І'
         let i = t.find('і').unwrap();
-        assert_eq!(&s[f.orig[i] as usize..f.orig_end[i] as usize], "І");
+        assert_eq!(&s[f.orig[i]..f.orig_end[i]], "І");
     }
 
     #[test]

@@ -9,6 +9,10 @@ use crate::names::fold::{light_key, slavic_key};
 use crate::names::translit::{has_cyrillic, to_latin, Variant};
 
 /// How a query matched an entry.
+/// The longest query the fuzzy fallback is tried for, in characters (the longest name of the bundled
+/// gazetteer has 193; a match is at most two edits away).
+pub const MAX_FUZZY_CHARS: usize = 200;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchType {
     /// The entry's primary name (after folding).
@@ -340,7 +344,8 @@ impl Gazetteer {
             }
         }
         let mut fuzzy_keys = Vec::new();
-        if posts.is_empty() && opts.fuzzy {
+        // The Levenshtein automaton costs ~80 KB per query character; no gazetteer name is that long.
+        if posts.is_empty() && opts.fuzzy && key.chars().count() <= MAX_FUZZY_CHARS {
             let n = key.chars().count();
             let dist = if n >= 12 {
                 2

@@ -2,6 +2,7 @@
 //! variant listing and nearest-place search.
 
 mod embedded;
+mod ids;
 pub mod lookup;
 pub mod spatial;
 pub mod variants;
@@ -70,6 +71,8 @@ pub struct FileReport {
     pub rows: usize,
     pub skipped_bad: Vec<rows::RowError>,
     pub skipped_not_places: u64,
+    /// Rows left out because an earlier layer (the bundled gazetteer, an earlier file) has their id.
+    pub reused_ids: Vec<rows::RowError>,
 }
 
 /// Admin1 and admin2 regions by country, admin1 code and admin2 code (empty for admin1 regions).
@@ -93,13 +96,21 @@ impl Gazetteer {
     /// The bundled gazetteer (unless `no_default`) plus the user's files, in order.
     pub fn load(opts: &GazetteerOptions) -> Result<(Gazetteer, LoadReport)> {
         let mut layers = Vec::new();
+        let mut known = ids::KnownIds::default();
         if !opts.no_default {
-            layers.push(embedded::index().map_err(Error::BundledIndex)?);
+            let bundled = embedded::index().map_err(Error::BundledIndex)?;
+            if !opts.files.is_empty() {
+                known.add_layer(&bundled, "the bundled gazetteer".into());
+            }
+            layers.push(bundled);
         }
         let mut report = LoadReport::default();
         for path in &opts.files {
-            let (idx, fr) = load_file(path, opts.lenient)?;
-            layers.push(idx);
+            let (idx, fr) = load_file(path, opts.lenient, &known)?;
+            if let Some(idx) = idx {
+                known.add_layer(&idx, path.display().to_string());
+                layers.push(idx);
+            }
             report.files.push(fr);
         }
         if layers.is_empty() {
@@ -303,12 +314,17 @@ impl Gazetteer {
     }
 }
 
-fn load_file(path: &Path, lenient: bool) -> Result<(Index, FileReport)> {
+/// Reads and compiles one user file; no index when every row's id is an earlier layer's.
+fn load_file(
+    path: &Path,
+    lenient: bool,
+    known: &ids::KnownIds,
+) -> Result<(Option<Index>, FileReport)> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let out = rows::read(&bytes, lenient).map_err(|e| {
+    let mut out = rows::read(&bytes, lenient).map_err(|e| {
         if e.line == 0 {
             Error::GazetteerFile {
                 path: path.to_path_buf(),
@@ -322,13 +338,25 @@ fn load_file(path: &Path, lenient: bool) -> Result<(Index, FileReport)> {
             }
         }
     })?;
+    let reused_ids = known.screen(&mut out, path, lenient)?;
+    let report = FileReport {
+        path: path.to_path_buf(),
+        rows: out.rows.len(),
+        skipped_bad: out.bad,
+        skipped_not_places: out.not_places,
+        reused_ids,
+    };
+    if out.rows.is_empty() && !report.reused_ids.is_empty() {
+        // Nothing of its own to add: said in the report, not an error.
+        return Ok((None, report));
+    }
     if out.rows.is_empty() {
         return Err(Error::GazetteerFile {
             path: path.to_path_buf(),
-            message: if out.bad.is_empty() {
+            message: if report.skipped_bad.is_empty() {
                 "no gazetteer rows in this file".into()
             } else {
-                format!("no usable rows ({} malformed)", out.bad.len())
+                format!("no usable rows ({} malformed)", report.skipped_bad.len())
             },
         });
     }
@@ -349,13 +377,5 @@ fn load_file(path: &Path, lenient: bool) -> Result<(Index, FileReport)> {
         path: path.to_path_buf(),
         message: m,
     })?;
-    Ok((
-        idx,
-        FileReport {
-            path: path.to_path_buf(),
-            rows: out.rows.len(),
-            skipped_bad: out.bad,
-            skipped_not_places: out.not_places,
-        },
-    ))
+    Ok((Some(idx), report))
 }

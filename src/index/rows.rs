@@ -51,9 +51,18 @@ pub enum Format {
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
     pub rows: Vec<Row>,
+    /// The 1-based line of each row (parallel to `rows`).
+    pub lines: Vec<u64>,
     pub bad: Vec<RowError>,
     /// GeoNames rows that are neither populated places nor countries/admin1/admin2 (rivers, hills...).
     pub not_places: u64,
+}
+
+impl ReadOutcome {
+    fn push(&mut self, row: Row, line: u64) {
+        self.rows.push(row);
+        self.lines.push(line);
+    }
 }
 
 fn err(line: u64, message: impl Into<String>) -> RowError {
@@ -63,11 +72,12 @@ fn err(line: u64, message: impl Into<String>) -> RowError {
     }
 }
 
-/// Opens possibly gzip-compressed bytes.
+/// Opens possibly gzip-compressed bytes: every member of a multi-member file (`cat a.gz b.gz`, or what
+/// `bgzip` and parallel compressors write), not only the first.
 pub fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(bytes)
+        flate2::read::MultiGzDecoder::new(bytes)
             .read_to_end(&mut out)
             .map_err(|e| format!("not a valid gzip file: {e}"))?;
         Ok(out)
@@ -76,9 +86,13 @@ pub fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Guesses the format from the first line: 19 tab-separated fields starting with a number is a GeoNames dump.
+/// Guesses the format from the first line that is no `#` comment and not empty: 19 tab-separated fields
+/// starting with a number is a GeoNames dump.
 pub fn sniff(bytes: &[u8]) -> Format {
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let first = bytes
+        .split(|b| *b == b'\n')
+        .find(|l| !(l.starts_with(b"#") || l.iter().all(u8::is_ascii_whitespace)))
+        .unwrap_or(&[]);
     let fields: Vec<&[u8]> = first.split(|b| *b == b'\t').collect();
     if fields.len() >= 19 && !fields[0].is_empty() && fields[0].iter().all(u8::is_ascii_digit) {
         Format::GeoNames
@@ -90,7 +104,13 @@ pub fn sniff(bytes: &[u8]) -> Format {
 /// Reads rows. With `lenient`, malformed rows are collected in `bad`; otherwise the first one is returned as
 /// the error.
 pub fn read(bytes: &[u8], lenient: bool) -> Result<ReadOutcome, RowError> {
+    if bytes.is_empty() {
+        return Err(err(0, "the file is empty (0 bytes): no gazetteer rows"));
+    }
     let bytes = decompress(bytes).map_err(|m| err(0, m))?;
+    if bytes.is_empty() {
+        return Err(err(0, "the gzip file holds no data: no gazetteer rows"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match sniff(bytes) {
         Format::GeoNames => read_geonames(bytes, lenient),
@@ -180,7 +200,7 @@ fn read_csv(bytes: &[u8], lenient: bool) -> Result<ReadOutcome, RowError> {
         }
         let line = rec.position().map(|p| p.line()).unwrap_or(line);
         match csv_row(&rec, line, c_id, c_name, c_lat, c_lon, &opt) {
-            Ok(r) => out.rows.push(r),
+            Ok(r) => out.push(r, line),
             Err(e) if lenient => out.bad.push(e),
             Err(e) => return Err(e),
         }
@@ -265,7 +285,7 @@ fn read_geonames(bytes: &[u8], lenient: bool) -> Result<ReadOutcome, RowError> {
             continue;
         }
         match geonames_row(line, line_no) {
-            Ok(Some(r)) => out.rows.push(r),
+            Ok(Some(r)) => out.push(r, line_no),
             Ok(None) => out.not_places += 1,
             Err(e) if lenient => out.bad.push(e),
             Err(e) => return Err(e),
@@ -346,6 +366,45 @@ mod tests {
     use super::*;
 
     const HEADER: &str = "id,name,kind,feature_code,country_code,admin1_code,admin2_code,lat,lon,population,names,historic,demonyms,point\n";
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).expect("gzip");
+        e.finish().expect("gzip")
+    }
+
+    #[test]
+    fn every_member_of_a_multi_member_gzip_is_read() {
+        let a = format!("{HEADER}geonames:9990201,Aivka,place,PPL,UA,07,,49.0,37.0,10,,,,\n");
+        let b = "geonames:9990202,Bivka,place,PPL,UA,07,,49.1,37.1,10,,,,\n";
+        let mut bytes = gzip(a.as_bytes());
+        bytes.extend(gzip(b.as_bytes()));
+        let out = read(&bytes, false).expect("rows");
+        let names: Vec<&str> = out.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Aivka", "Bivka"]);
+        assert_eq!(out.lines, [2, 3]);
+    }
+
+    #[test]
+    fn empty_files_say_so() {
+        assert!(read(b"", false)
+            .expect_err("empty")
+            .message
+            .contains("empty (0 bytes)"));
+        let e = read(&gzip(b""), false).expect_err("empty gzip");
+        assert!(e.message.contains("holds no data"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_geonames_dump_may_start_with_comments() {
+        let row = "9990001\tRobotyne\tRobotyne\tRabotino\t47.44\t35.83\tP\tPPL\tUA\t\t26\t\t\t\t480\t\t100\tEurope/Zaporozhye\t2024-01-10\n";
+        let data = format!("# GeoNames extract, columns as in readme.txt\n\n{row}");
+        assert_eq!(sniff(data.as_bytes()), Format::GeoNames);
+        let out = read(data.as_bytes(), false).expect("rows");
+        assert_eq!(out.rows[0].name, "Robotyne");
+        assert_eq!(out.lines, [3]);
+    }
 
     #[test]
     fn reads_csv_rows() {

@@ -316,7 +316,7 @@ fn source_props(c: &ClaimAcc, first: &Statement) -> Vec<(&'static str, Value)> {
         ("source_name", opt_str(c.source.as_deref())),
         ("source_title", opt_str(c.article_title.as_deref())),
         ("source_lang", Value::Null),
-        ("quote", first.record.quote.clone().into()),
+        ("quote", first.record.quote.to_string().into()),
         ("char_start", (first.char_start as i64).into()),
         ("char_end", (first.char_end as i64).into()),
         ("confidence", num(confidence, 3)),
@@ -346,7 +346,7 @@ fn feature(
     );
     let description = match c.source.as_deref() {
         Some(s) => format!("{} ({s})", first.record.quote),
-        None => first.record.quote.clone(),
+        None => first.record.quote.to_string(),
     };
     let mut p: Vec<(&'static str, Value)> = vec![
         ("kind", "claim".into()),

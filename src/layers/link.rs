@@ -19,7 +19,7 @@ pub struct LinkAcc {
     pub from_written: String,
     pub to_written: String,
     pub link: Link,
-    pub quote: String,
+    pub quote: crate::quote::Quote,
 }
 
 pub fn add(g: &Gazetteer, out: &mut Vec<LinkAcc>, a: &Analysis, order: usize) {
@@ -124,7 +124,7 @@ pub fn features(g: &Gazetteer, links: &[LinkAcc], opts: &MapOptions) -> Vec<Feat
             ),
             ("published_date", opt_str(l.published.map(|p| p.date_iso()))),
             ("source_url", opt_str(l.url.as_deref())),
-            ("quote", l.quote.clone().into()),
+            ("quote", l.quote.to_string().into()),
             ("title", title.into()),
             ("description", description.into()),
             ("stroke", "#555555".into()),

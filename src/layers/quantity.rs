@@ -71,7 +71,7 @@ pub fn add(g: &Gazetteer, out: &mut Vec<QuantityRecord>, a: &Analysis) {
             ("claim_id", opt_str(claim_id)),
             ("published_date", opt_str(a.published.map(|p| p.date_iso()))),
             ("source_url", opt_str(a.meta.url.as_deref())),
-            ("quote", Value::String(q.quote.clone())),
+            ("quote", Value::String(q.quote.to_string())),
         ];
         out.push(QuantityRecord {
             id,

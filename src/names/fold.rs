@@ -35,6 +35,74 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, direction marks, embeddings, overrides and
+/// isolates (U+202E reverses what follows), word joiners, variation selectors, emoji tags and skin tones.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Quotation marks around a name ("“Izium”", "«Харків»"); '”' is an apostrophe already.
+fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›')
+}
+
+/// Symbols and emoji: a bullet, an ellipsis, arrows, shapes, dingbats, pictographs, flags. They separate
+/// words like a space ("Kyiv🔥", "Kharkiv🇺🇦", "•Izium").
+fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2022}'..='\u{2027}' | '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// The Latin letter a Cyrillic one looks like (а, е, і, о, р, с, у, х and their capitals...), as a folded
+/// lowercase letter. A Latin name with one Cyrillic look-alike typed into it ("Kharkіv" with Ukrainian і)
+/// is read as Latin: see [`fold_in_word`].
+pub fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'А' => 'a',
+        'В' => 'b',
+        'с' | 'С' => 'c',
+        'ԁ' => 'd',
+        'е' | 'Е' => 'e',
+        'Н' => 'h',
+        'і' | 'І' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' => 'k',
+        'ӏ' => 'l',
+        'М' => 'm',
+        'о' | 'О' => 'o',
+        'р' | 'Р' => 'p',
+        'ѕ' | 'Ѕ' => 's',
+        'Т' => 't',
+        'у' | 'У' => 'y',
+        'х' | 'Х' => 'x',
+        _ => return None,
+    })
+}
+
+/// [`fold_char`] for a character between two others: a Cyrillic look-alike next to a Latin letter folds
+/// as that Latin letter. `prev_latin`: the folded character before is a Latin letter; `next`: the next
+/// character of the text.
+pub fn fold_in_word(c: char, prev_latin: bool, next: Option<char>) -> Folded {
+    match latin_twin(c) {
+        Some(l) if prev_latin || next.is_some_and(|n| n.is_ascii_alphabetic()) => {
+            Folded::Chars(l, None)
+        }
+        _ => fold_char(c),
+    }
+}
+
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{052F}')
 }
@@ -57,11 +125,11 @@ pub fn fold_char(c: char) -> Folded {
     if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '_') {
         return Folded::Space;
     }
-    if is_apostrophe(c)
-        || is_combining_mark(c)
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{00AD}')
-    {
+    if is_apostrophe(c) || is_combining_mark(c) || is_invisible(c) || is_quotation_mark(c) {
         return Folded::Drop;
+    }
+    if is_symbol(c) {
+        return Folded::Space;
     }
     if c.is_ascii() {
         return Folded::Chars(c.to_ascii_lowercase(), None);
@@ -100,8 +168,14 @@ fn lower(c: char) -> Folded {
 pub fn light_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        match fold_char(c) {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let prev_latin = !pending_space
+            && out
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic());
+        match fold_in_word(c, prev_latin, chars.peek().copied()) {
             Folded::Drop => {}
             Folded::Space | Folded::Break => pending_space = !out.is_empty(),
             Folded::Chars(a, b) => {
@@ -200,6 +274,25 @@ pub fn slavic_key(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_alikes_fold_as_latin_only_beside_latin_letters() {
+        assert_eq!(light_key("Kharkіv"), "kharkiv");
+        assert_eq!(light_key("Кharkiv"), "kharkiv");
+        assert_eq!(light_key("Харків"), "харків");
+        assert_eq!(light_key("Kharkiv Харків"), "kharkiv харків");
+    }
+
+    #[test]
+    fn invisible_characters_quotes_and_symbols() {
+        assert_eq!(fold_char('\u{202E}'), Folded::Drop);
+        assert_eq!(fold_char('\u{FE0F}'), Folded::Drop);
+        assert_eq!(fold_char('«'), Folded::Drop);
+        assert_eq!(fold_char('🔥'), Folded::Space);
+        assert_eq!(fold_char('🇺'), Folded::Space);
+        assert_eq!(fold_char('…'), Folded::Space);
+        assert_eq!(light_key("“Izium”🔥"), "izium");
+    }
 
     #[test]
     fn light_key_folds_case_diacritics_apostrophes_hyphens() {
