@@ -54,13 +54,7 @@ pub const MAX_SEGMENT_M: f64 = 10_000.0;
 /// The line from `a` to `b` ([lon, lat]) along the WGS 84 geodesic, with a point at least every
 /// [`MAX_SEGMENT_M`].
 pub fn geodesic_line(a: [f64; 2], b: [f64; 2]) -> Vec<[f64; 2]> {
-    use geo::{Densify, Geodesic, LineString};
-    let line = LineString::from(vec![(a[0], a[1]), (b[0], b[1])]);
-    line.densify::<Geodesic>(MAX_SEGMENT_M)
-        .0
-        .into_iter()
-        .map(|c| [c.x, c.y])
-        .collect()
+    crate::geodesy::geodesic_line(a, b, MAX_SEGMENT_M)
 }
 
 fn angle_diff(a: f64, b: f64) -> f64 {
