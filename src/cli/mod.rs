@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and dispatch.
 
+mod batches;
 mod explain_cmd;
 mod extract_cmd;
 mod gazetteer_cmds;
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+pub use batches::for_each_batch;
 use clap::{Args, Parser, Subcommand};
 use placemap::{Gazetteer, GazetteerOptions};
 
@@ -121,125 +123,6 @@ pub fn guard_outputs(
             _ => None,
         })
         .collect())
-}
-
-/// Reads the inputs in bounded batches (streaming: memory does not grow with the corpus), hands each
-/// batch of documents to `each` in input order, prints per-input warnings, and shows progress on a
-/// terminal. An input that cannot be read is reported and skipped; the run fails only when nothing could
-/// be processed. `exclude` are this run's outputs (never read as inputs). A text file's front matter and
-/// the date in its name complete its metadata, then `published` (`map --published`) dates what is still
-/// undated ([`placemap::frontmatter`]). Returns (documents read, inputs that yielded nothing).
-pub fn for_each_batch(
-    inputs: &[std::path::PathBuf],
-    format: placemap::input::InputFormat,
-    exclude: Vec<placemap::input::FileId>,
-    published: Option<&str>,
-    mut each: impl FnMut(Vec<placemap::input::Document>) -> Result<()>,
-) -> Result<(usize, usize)> {
-    use placemap::input::{self, Warning};
-    use std::io::IsTerminal;
-    if inputs.iter().filter(|s| s.as_os_str() == "-").count() > 1 {
-        anyhow::bail!("standard input (-) can be read only once");
-    }
-    if inputs.iter().any(|s| s.as_os_str() == "-") && std::io::stdin().is_terminal() {
-        eprintln!(
-            "placemap: reading an article from the terminal (end it with Ctrl-D); name files or directories to read them instead"
-        );
-    }
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} files {per_sec}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        b
-    });
-    let (mut processed, mut failed) = (0usize, 0usize);
-    // Batches of up to 64 documents or 16 MB: memory stays bounded whatever the corpus size, and a
-    // batch is enough work to keep every thread busy.
-    const BATCH_DOCS: usize = 64;
-    const BATCH_BYTES: usize = 16 << 20;
-    let mut docs: Vec<input::Document> = Vec::new();
-    let mut bytes = 0usize;
-    let mut warnings = Vec::new();
-    let mut flush = |docs: &mut Vec<input::Document>,
-                     bytes: &mut usize,
-                     warnings: &mut Vec<Warning>|
-     -> Result<()> {
-        for w in warnings.drain(..) {
-            eprintln!("placemap: warning: {}", w.0);
-        }
-        if !docs.is_empty() {
-            processed += docs.len();
-            each(std::mem::take(docs))?;
-            *bytes = 0;
-        }
-        Ok(())
-    };
-    for s in input::Inputs::new(inputs.to_vec(), exclude) {
-        let s = match s {
-            Ok(s) => s.path,
-            Err(w) => {
-                failed += 1;
-                warnings.push(w);
-                continue;
-            }
-        };
-        let mut got = 0usize;
-        match input::open_source(&s, format, &mut warnings) {
-            Ok(input::Source::Whole(mut d)) => {
-                got = d.len();
-                bytes += d.iter().map(|d| d.bytes.len()).sum::<usize>();
-                for d in &mut d {
-                    if let Some(w) = placemap::frontmatter::complete(d, &s, published) {
-                        warnings.push(Warning(w));
-                    }
-                }
-                docs.extend(d);
-            }
-            Ok(input::Source::Lines(mut lines)) => loop {
-                match lines.next_article(&mut warnings) {
-                    Ok(Some(mut d)) => {
-                        if d.meta.published.is_none() {
-                            d.meta.published = published.map(str::to_string);
-                        }
-                        got += 1;
-                        bytes += d.bytes.len();
-                        docs.push(d);
-                        if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                            flush(&mut docs, &mut bytes, &mut warnings)?;
-                        }
-                    }
-                    Ok(None) => break,
-                    Err(e) => {
-                        warnings.push(Warning(e.to_string()));
-                        break;
-                    }
-                }
-            },
-            Err(e) => warnings.push(Warning(e.to_string())),
-        }
-        if got == 0 {
-            failed += 1;
-        }
-        if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-            flush(&mut docs, &mut bytes, &mut warnings)?;
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    }
-    flush(&mut docs, &mut bytes, &mut warnings)?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    if processed == 0 && failed > 0 {
-        anyhow::bail!("no input could be processed");
-    }
-    if failed > 0 {
-        eprintln!("placemap: {failed} input(s) yielded no article (see the warnings above)");
-    }
-    Ok((processed, failed))
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
