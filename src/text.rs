@@ -43,13 +43,25 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// A word in lower case with typographic apostrophes folded to ASCII (ASCII words, most of them, without
+/// going through Unicode case mapping).
+fn lower_word(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
+    raw.chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Splits text into word and punctuation tokens. Apostrophes and hyphens inside a word, and commas or
 /// periods inside a number ("1,000", "2.5"), stay in the word; "U.S." is one token.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
     let base = range.start;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];
@@ -90,11 +102,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             let end = chars.get(j).map_or(s.len(), |c| c.0);
             let raw = &s[off..end];
-            let lower: String = raw
-                .chars()
-                .map(|c| if is_apostrophe(c) { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect();
+            let lower = lower_word(raw);
             out.push(Token {
                 start: base + off,
                 end: base + end,
