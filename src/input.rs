@@ -287,6 +287,17 @@ pub struct JsonlArticles {
 }
 
 impl JsonlArticles {
+    /// The articles of JSON Lines read from `reader`, named `name` in warnings.
+    pub fn from_reader(name: &str, reader: Box<dyn BufRead>) -> JsonlArticles {
+        JsonlArticles {
+            name: name.to_string(),
+            reader,
+            line_no: 0,
+            line: Vec::new(),
+            malformed: 0,
+        }
+    }
+
     /// The next article; malformed lines are skipped with a warning. None at the end of the source.
     pub fn next_article(&mut self, warnings: &mut Vec<Warning>) -> Result<Option<Document>> {
         loop {
@@ -379,13 +390,7 @@ pub fn open_source(
             ))
         };
         // Binary-ness is judged per article: one record's NUL does not sink the file's other records.
-        return Ok(Source::Lines(JsonlArticles {
-            name,
-            reader,
-            line_no: 0,
-            line: Vec::new(),
-            malformed: 0,
-        }));
+        return Ok(Source::Lines(JsonlArticles::from_reader(&name, reader)));
     }
     let limit = document_limit();
     let reader: Box<dyn Read> = if stdin {
@@ -450,13 +455,8 @@ mod tests {
 
     /// The articles and warnings of JSON Lines `text`.
     fn jsonl(text: &[u8]) -> (Vec<Document>, Vec<String>) {
-        let mut lines = JsonlArticles {
-            name: "t.jsonl".into(),
-            reader: Box::new(std::io::Cursor::new(text.to_vec())),
-            line_no: 0,
-            line: Vec::new(),
-            malformed: 0,
-        };
+        let mut lines =
+            JsonlArticles::from_reader("t.jsonl", Box::new(std::io::Cursor::new(text.to_vec())));
         let (mut docs, mut warnings) = (Vec::new(), Vec::new());
         while let Some(d) = lines.next_article(&mut warnings).expect("read") {
             docs.push(d);

@@ -15,6 +15,8 @@ pub mod gazetteer;
 pub mod geodesy;
 pub mod index;
 pub mod input;
+#[doc(hidden)]
+pub mod invariants;
 pub mod layers;
 pub mod links;
 pub mod names;

@@ -1,127 +1,111 @@
-//! Cost that grows linearly with the input, whatever its shape (issue 14, items 4, 5 and 7): four times
-//! the input takes at most eight times as long (linear is four, quadratic sixteen). Each case is sized so
-//! that the smaller run takes a measurable time in a debug build.
+//! One long document is read as the sum of its parts (issue 14, items 4, 5 and 7): what is found in a
+//! document made of many copies of a passage is what is found in one copy, at each copy's offset. Work per
+//! passage stays bounded whatever the document's length: the mentions of a passage do not depend on how
+//! much text surrounds it, and a run without a sentence end is read in sentences of at most
+//! `text::MAX_SENTENCE` bytes. How long this takes (one 16 MB document against the same as articles, and
+//! four times each shape against one) is measured by `cargo bench --bench long_document`, not here.
 
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use placemap::analyze::analyze;
 use placemap::extract::Extractor;
 use placemap::input::{Document, Meta};
-use placemap::layers::{Aggregator, MapOptions};
+use placemap::text::{sentences, MAX_SENTENCE};
 use placemap::Gazetteer;
 
-fn gazetteer() -> &'static Gazetteer {
+#[path = "common/shapes.rs"]
+mod shapes;
+
+fn extractor() -> &'static Extractor<'static> {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::bundled().expect("bundled gazetteer"))
+    static X: OnceLock<Extractor<'static>> = OnceLock::new();
+    X.get_or_init(|| {
+        Extractor::new(G.get_or_init(|| Gazetteer::bundled().expect("bundled gazetteer")))
+    })
 }
 
-/// The best of three timings of `f`, in seconds.
-fn best_of_three(f: &dyn Fn()) -> f64 {
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64()
+/// Mentions as (start, end, text, entry), shifted back by `shift` bytes.
+fn spans(bytes: &[u8], shift: usize) -> Vec<(usize, usize, String, String)> {
+    extractor()
+        .extract(bytes)
+        .into_iter()
+        .map(|m| {
+            let entry = m.entry.map(|e| extractor().gazetteer().id(e).to_string());
+            (
+                m.start - shift,
+                m.end - shift,
+                m.text,
+                entry.unwrap_or_default(),
+            )
         })
-        .fold(f64::INFINITY, f64::min)
+        .collect()
 }
 
-/// `run` on `make(n)` and on `make(4 n)`: the larger may take at most 8 times as long.
-fn assert_linear(what: &str, n: usize, make: &dyn Fn(usize) -> String, run: &dyn Fn(&str)) {
-    // One measurement at a time: the tests of this file would otherwise share the cores.
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (small, large) = (make(n), make(4 * n));
-    run(&small); // warm caches
-    let t1 = best_of_three(&|| run(&small));
-    let t4 = best_of_three(&|| run(&large));
-    let ratio = t4 / t1.max(1e-3);
-    eprintln!("{what}: {t1:.3} s -> {t4:.3} s");
-    assert!(
-        ratio < 8.0,
-        "{what}: {} bytes took {t1:.3} s, {} bytes {t4:.3} s (x{ratio:.1})",
-        small.len(),
-        large.len()
+/// `unit` repeated `n` times finds, copy by copy, the mentions of `unit` alone.
+fn assert_periodic(what: &str, unit: &str, n: usize) {
+    let one = spans(unit.as_bytes(), 0);
+    assert!(!one.is_empty(), "{what}: no mention in one copy");
+    let long = unit.repeat(n);
+    let found = spans(long.as_bytes(), 0);
+    assert_eq!(found.len(), one.len() * n, "{what}: mentions of {n} copies");
+    for (k, chunk) in found.chunks(one.len()).enumerate() {
+        let shifted: Vec<_> = chunk
+            .iter()
+            .map(|(a, b, t, e)| (a - k * unit.len(), b - k * unit.len(), t.clone(), e.clone()))
+            .collect();
+        assert_eq!(shifted, one, "{what}: copy {k}");
+    }
+}
+
+#[test]
+fn news_as_one_document_finds_what_its_articles_find() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/kharkiv-sep-2022.txt"
+    ))
+    .expect("fixture");
+    assert_periodic("an article", &format!("{}\n\n", text.trim_end()), 40);
+}
+
+#[test]
+fn a_long_list_of_places_finds_each_copy() {
+    // Every listed word asks whether a name ends before it: once per word, not once per name so far.
+    let unit = "Fighting went on near Kharkiv, Izium, Kupiansk and Balakliia, officials said. ";
+    assert_periodic("a list", unit, 500);
+}
+
+#[test]
+fn one_endless_sentence_is_read_in_bounded_sentences() {
+    let long = shapes::endless_sentence(300);
+    let cuts = sentences(&long);
+    assert!(cuts.len() > 1 && cuts.iter().all(|r| r.len() <= MAX_SENTENCE));
+    // Claims and distances are read a sentence at a time: the same per copy as in a short document.
+    let per = |s: &str| {
+        let d = Document {
+            doc: "d".into(),
+            bytes: s.as_bytes().to_vec(),
+            meta: Meta::default(),
+        };
+        let a = analyze(extractor(), &d);
+        (a.claims.len(), a.quantities.len())
+    };
+    let (claims, quantities) = per(&shapes::endless_sentence(10));
+    let (long_claims, long_quantities) = per(&long);
+    assert_eq!(
+        (long_claims, long_quantities),
+        (claims * 30, quantities * 30)
     );
 }
 
-fn extract(text: &str) {
-    let x = Extractor::new(gazetteer());
-    std::hint::black_box(x.extract(text.as_bytes()));
-}
-
-/// The whole `map` pipeline on one document: analysis and aggregation into features.
-fn map(text: &str) {
-    let g = gazetteer();
-    let x = Extractor::new(g);
-    let d = Document {
-        doc: "d".into(),
-        bytes: text.as_bytes().to_vec(),
-        meta: Meta::default(),
-    };
-    let mut agg = Aggregator::new(g);
-    agg.add(&analyze(&x, &d));
-    std::hint::black_box(agg.finish(&MapOptions::default()));
-}
-
-/// A made-up village name with an East Slavic ending, different for each `i` and in no gazetteer.
-fn village(i: usize) -> String {
-    const SYL: [&str; 8] = ["zor", "vel", "mak", "tur", "bog", "sel", "dar", "lun"];
-    let mut name = String::from("Pry");
-    let mut k = i;
-    loop {
-        name.push_str(SYL[k % 8]);
-        k /= 8;
-        if k == 0 {
-            break;
-        }
-    }
-    name + "ivka"
-}
-
 #[test]
-fn a_long_list_of_places_is_linear() {
-    // "near Kharkiv, Izium, Pryzorivka, ...": every listed word asks whether a name ends before it.
-    let make = |n: usize| {
-        let mut s = String::from("Fighting went on near Kharkiv");
-        for i in 0..n {
-            s.push_str(", ");
-            s.push_str(if i % 2 == 0 { "Izium" } else { "Kupiansk" });
-            s.push_str(", ");
-            s.push_str(&village(i));
-        }
-        s + "."
-    };
-    assert_linear("a list in one document", 4000, &make, &extract);
-}
-
-#[test]
-fn one_endless_sentence_is_linear() {
-    // News text with no sentence end at all: the claim, link and quote readers see it a sentence at a time.
-    let make = |n: usize| {
-        "Russian forces said they captured Izium and Kupiansk near Kharkiv, 30 km from Balakliia; "
-            .repeat(n)
-    };
-    assert_linear("one sentence", 300, &make, &map);
-}
-
-#[test]
-fn capitalised_gibberish_is_linear() {
-    // Every word a capitalised non-name without a sentence end: each is a name candidate.
-    let make = |n: usize| {
-        let mut s = String::new();
-        let mut x: u32 = 12345;
-        for _ in 0..n {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            let len = 3 + (x >> 16) as usize % 6;
-            for k in 0..len {
-                let c = b'a' + ((x >> (k * 3 + 5)) % 26) as u8;
-                s.push(if k == 0 { c.to_ascii_uppercase() } else { c } as char);
-            }
-            s.push(' ');
-        }
-        s
-    };
-    assert_linear("capitalised gibberish", 6000, &make, &map);
+fn capitalised_gibberish_is_read_in_bounded_sentences() {
+    let s = shapes::gibberish(20_000);
+    let cuts = sentences(&s);
+    assert!(cuts.len() >= s.len() / MAX_SENTENCE);
+    assert!(cuts.iter().all(|r| r.len() <= MAX_SENTENCE));
+    let covered: usize = cuts.iter().map(|r| r.len()).sum();
+    assert!(
+        covered + cuts.len() >= s.trim_end().len(),
+        "text lost between sentences"
+    );
 }

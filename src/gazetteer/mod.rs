@@ -324,7 +324,34 @@ fn load_file(
         path: path.to_path_buf(),
         source,
     })?;
-    let mut out = rows::read(&bytes, lenient).map_err(|e| {
+    compile_file(&bytes, path, lenient, known)
+}
+
+impl Gazetteer {
+    /// A gazetteer of one file's bytes alone (placemap CSV or GeoNames TSV, optionally gzipped), named
+    /// `name` in messages: what `--no-default-gazetteer --gazetteer FILE` loads, without the file.
+    pub fn from_bytes(bytes: &[u8], name: &Path, lenient: bool) -> Result<(Gazetteer, FileReport)> {
+        let (idx, report) = compile_file(bytes, name, lenient, &ids::KnownIds::default())?;
+        let idx = idx.ok_or_else(|| Error::GazetteerFile {
+            path: name.to_path_buf(),
+            message: "no gazetteer rows in this file".into(),
+        })?;
+        let g = Gazetteer {
+            layers: vec![idx],
+            regions: OnceLock::new(),
+        };
+        Ok((g, report))
+    }
+}
+
+/// Compiles the bytes of the user file `path` into an index.
+fn compile_file(
+    bytes: &[u8],
+    path: &Path,
+    lenient: bool,
+    known: &ids::KnownIds,
+) -> Result<(Option<Index>, FileReport)> {
+    let mut out = rows::read(bytes, lenient).map_err(|e| {
         if e.line == 0 {
             Error::GazetteerFile {
                 path: path.to_path_buf(),
@@ -378,4 +405,26 @@ fn load_file(
         message: m,
     })?;
     Ok((Some(idx), report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gazetteer_from_bytes_alone() {
+        let csv = b"id,name,lat,lon\nmine:1,Testivka,49.1,37.2\nmine:2,Farivka,49.5,37.5\n";
+        let (g, report) = Gazetteer::from_bytes(csv, Path::new("t.csv"), false).expect("loads");
+        assert_eq!((g.len(), report.rows), (2, 2));
+        let opts = LookupOptions {
+            limit: 3,
+            ..LookupOptions::default()
+        };
+        let found = g.lookup("Farivka", &opts);
+        assert_eq!(found.first().map(|c| g.id(c.entry)), Some("mine:2"));
+        // Nothing of the bundled gazetteer, and an empty file is an error naming it.
+        assert!(g.lookup("Kharkiv", &opts).is_empty());
+        let e = Gazetteer::from_bytes(b"", Path::new("empty.csv"), true).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("empty.csv")));
+    }
 }
