@@ -19,6 +19,7 @@ pub mod layers;
 pub mod links;
 pub mod names;
 pub mod quantity;
+pub mod record;
 pub mod text;
 pub mod write;
 
