@@ -255,8 +255,16 @@ pub fn strip(a: &Analysis) -> Analysis {
     used.sort_unstable();
     used.dedup();
     let new = |m: usize| used.binary_search(&m).unwrap_or(0);
-    let mut s = a.clone();
-    s.mentions = used.iter().map(|&m| a.mentions[m].clone()).collect();
+    let mut s = Analysis {
+        doc: a.doc.clone(),
+        key: a.key,
+        meta: a.meta.clone(),
+        published: a.published,
+        mentions: used.iter().map(|&m| a.mentions[m].clone()).collect(),
+        claims: a.claims.clone(),
+        quantities: a.quantities.clone(),
+        links: a.links.clone(),
+    };
     for c in &mut s.claims {
         c.claim.mention = new(c.claim.mention);
     }

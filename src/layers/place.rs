@@ -62,7 +62,12 @@ pub fn add(acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis) {
             first_doc: Some(a.doc.clone()),
             ..PlaceAcc::default()
         });
-        *p.names.entry(m.text.clone()).or_default() += 1;
+        match p.names.get_mut(m.text.as_str()) {
+            Some(c) => *c += 1,
+            None => {
+                p.names.insert(m.text.clone(), 1);
+            }
+        }
         p.mentions += 1;
         p.best_score = p.best_score.max(m.score);
         p.candidates = p.candidates.max(m.candidates);
