@@ -13,7 +13,7 @@ use placemap::Gazetteer;
 use rayon::prelude::*;
 
 use super::load_gazetteer;
-use super::map_cmd::{plan_outputs, write_layers, OutputArgs};
+use super::map_cmd::{map_options, plan_outputs, write_layers, OutputArgs};
 use super::GazArgs;
 
 #[derive(Args, Debug)]
@@ -145,6 +145,8 @@ pub fn layers(gaz: &GazArgs, a: &LayersArgs) -> Result<ExitCode> {
     }
     let planned = plan_outputs(&a.out, &files)?;
     let g = load_gazetteer(gaz)?;
+    // --from and --extracted-at are checked before the records are read.
+    map_options(&g, &a.out)?;
     let mut agg = Aggregator::new(&g);
     for f in &files {
         read_into(&g, &pool, f, &mut agg)?;

@@ -145,7 +145,8 @@ fn output_format(a: &OutputArgs) -> Result<Format> {
     })
 }
 
-fn map_options(g: &Gazetteer, a: &OutputArgs) -> Result<MapOptions> {
+/// The options that change features (checked before any input is read: `map` and `layers` call it first).
+pub fn map_options(g: &Gazetteer, a: &OutputArgs) -> Result<MapOptions> {
     let from = a.from.as_deref().map(|s| resolve_from(g, s)).transpose()?;
     if let Some(t) = &a.extracted_at {
         if placemap::dates::parse_published(t)
