@@ -60,6 +60,45 @@ fn mb_per_s(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / 1e6 / secs
 }
 
+/// `placemap analyze` (analysis and its record) and `placemap layers` (reading the records and
+/// aggregating them), one thread each, in MB of article text per second.
+fn analyze_and_layers(
+    g: &Gazetteer,
+    x: &Extractor,
+    documents: &[Document],
+    reps: usize,
+    total: usize,
+) {
+    let t = Instant::now();
+    let mut records = Vec::new();
+    for _ in 0..reps {
+        for d in documents {
+            placemap::record::write(g, &analyze(x, d), false, &mut records);
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "analyze (analysis + record), 1 thread: {:4.1} MB/s ({:.1} MB of records)",
+        mb_per_s(total, s),
+        records.len() as f64 / 1e6
+    );
+    let t = Instant::now();
+    let mut agg = placemap::layers::Aggregator::new(g);
+    for line in records.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        if let Ok(placemap::record::Line::Record { analysis, .. }) = placemap::record::read(g, line)
+        {
+            agg.add(&analysis);
+        }
+    }
+    let layers = agg.finish(&placemap::layers::MapOptions::default());
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "layers (read records + aggregate), 1 thread: {:5.1} MB/s of article text ({} places)",
+        mb_per_s(total, s),
+        layers.places.len()
+    );
+}
+
 fn main() {
     let g = Gazetteer::bundled().expect("gazetteer");
     let x = Extractor::new(&g);
@@ -123,6 +162,7 @@ fn main() {
         "map pipeline, 1 thread: {:4.1} MB/s ({claims} claim statements)",
         mb_per_s(total, s)
     );
+    analyze_and_layers(&g, &x, &documents, reps, total);
     let mut base = 0.0;
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new()

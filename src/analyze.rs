@@ -9,9 +9,10 @@ use crate::input::{Document, Meta};
 use crate::links::{self, Link};
 use crate::quantity::{self, Quantity};
 use crate::quote::{Quote, SharedSentences};
+use serde::{Deserialize, Serialize};
 
 /// A claim with its evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord {
     pub claim: Claim,
     /// The sentence, as written (cut around the claim's place when very long).
@@ -23,7 +24,7 @@ pub struct ClaimRecord {
 }
 
 /// A quantity with what it is attached to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityRecord {
     pub quantity: Quantity,
     /// The place mention it is attached to (the claim's place, else the nearest place in the sentence).
@@ -34,7 +35,7 @@ pub struct QuantityRecord {
 }
 
 /// A link with its evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkRecord {
     pub link: Link,
     pub quote: Quote,
@@ -44,6 +45,9 @@ pub struct LinkRecord {
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub doc: String,
+    /// The document's identity beyond its name ([`crate::record::doc_key`]): with `doc`, the canonical order
+    /// of documents in the map, whatever order they arrive in.
+    pub key: u64,
     pub meta: Meta,
     pub published: Option<Published>,
     pub mentions: Vec<Mention>,
@@ -127,6 +131,7 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     drop(doc);
     Analysis {
         doc: d.doc.clone(),
+        key: crate::record::doc_key(d),
         meta: d.meta.clone(),
         published,
         mentions,

@@ -97,7 +97,10 @@ fn weekday(s: &str) -> Option<Weekday> {
 }
 
 /// How exactly a date is known (ACLED's `time_precision`: 1 a day, 3 a month or coarser).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
     Month,
@@ -114,7 +117,9 @@ impl Precision {
 }
 
 /// A date a sentence states for its event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EventDate {
     /// The day (for a month: its middle, ACLED's convention).
     pub date: NaiveDate,

@@ -31,3 +31,17 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A line of an analysis record stream (`placemap analyze` output, `layers --partial` output) that cannot
+/// be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RecordError {
+    #[error("not an analysis record ({0})")]
+    Malformed(String),
+    #[error(
+        "place {0:?} is not where the record says in this gazetteer: records must be read with the gazetteer options they were made with"
+    )]
+    Gazetteer(String),
+    #[error("not a partial aggregate ({0})")]
+    Partial(String),
+}

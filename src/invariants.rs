@@ -97,7 +97,10 @@ fn map_outputs(x: &Extractor, bytes: &[u8]) -> Vec<(usize, Vec<Vec<u8>>)> {
     let a = analyze(x, &doc);
     for c in &a.claims {
         assert!(c.claim.mention < a.mentions.len());
-        assert!(c.claim.gaining != c.claim.losing, "a side gains from itself");
+        assert!(
+            c.claim.gaining != c.claim.losing,
+            "a side gains from itself"
+        );
         assert!(c.quote.to_string().chars().count() <= crate::quote::MAX_QUOTE_CHARS + 2);
     }
     let mut agg = Aggregator::new(g);

@@ -22,6 +22,7 @@ pub mod links;
 pub mod names;
 pub mod quantity;
 pub mod quote;
+pub mod record;
 pub mod text;
 pub mod write;
 

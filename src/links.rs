@@ -3,12 +3,15 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::extract::PlaceSpan as Span;
 use crate::quantity::{Quantity, QuantityKind};
 use crate::text::Token;
 
 /// How two places are related.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// "B, N km south-east of A": a stated distance (and direction) from A to B.
     RelativeLocation,
@@ -29,7 +32,7 @@ impl Relation {
 }
 
 /// A stated relation between two place mentions (indices into the document's mentions).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// The reference or start place.
     pub from: usize,

@@ -6,9 +6,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 /// What a quantity measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
     /// A distance ("more than 50km inside the front line", "115 km south-east of Kharkiv").
     Distance,
@@ -33,7 +35,8 @@ impl QuantityKind {
 }
 
 /// How the stated value bounds the true one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Op {
     Eq,
     Approx,
@@ -69,13 +72,14 @@ impl Op {
 }
 
 /// One stated quantity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     pub kind: QuantityKind,
     /// The value as written, in `unit`.
     pub value: f64,
     /// "km", "mi", "km2", "mi2", "ha", "hour", "day", "week", "month", "count".
-    pub unit: &'static str,
+    #[serde(deserialize_with = "crate::record::static_str")]
+    pub unit: crate::record::Word,
     /// The value in km (distances), km² (areas), days (durations) or a count.
     pub value_si: f64,
     pub op: Op,

@@ -15,8 +15,9 @@ pub const MAX_QUOTE_CHARS: usize = 1000;
 /// Stands where a quote was cut.
 pub const CUT_MARK: char = '…';
 
-/// A window of a shared sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A window of a shared sentence. Two quotes are equal when they read the same; an analysis record
+/// (`placemap analyze`) carries a quote as the text it reads, which reads back as a quote of itself.
+#[derive(Debug, Clone)]
 pub struct Quote {
     sentence: Arc<str>,
     /// Byte range of the quoted part within the sentence.
@@ -38,6 +39,32 @@ impl Quote {
     /// Whether the quote is shorter than its sentence.
     pub fn is_cut(&self) -> bool {
         self.window != (0..self.sentence.len())
+    }
+}
+
+impl PartialEq for Quote {
+    fn eq(&self, other: &Quote) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Quote {}
+
+impl serde::Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Quote {
+    /// The quote's text, whole: it was cut (and marked) when it was written.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Quote, D::Error> {
+        let text = String::deserialize(d)?;
+        let len = text.len();
+        Ok(Quote {
+            sentence: Arc::from(text),
+            window: 0..len,
+        })
     }
 }
 
@@ -134,6 +161,19 @@ impl SharedSentences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_reads_back_as_the_text_it_wrote() {
+        let long = format!("{} Izium {}", "word ".repeat(400), "word ".repeat(400));
+        let at = long.find("Izium").expect("Izium");
+        let q = Quote::new(Arc::from(long.as_str()), at..at + 5);
+        assert!(q.is_cut());
+        let json = serde_json::to_string(&q).expect("serialize");
+        let back: Quote = serde_json::from_str(&json).expect("deserialize");
+        assert_eq!(back.to_string(), q.to_string());
+        assert_eq!(back, q);
+        assert!(!back.is_cut());
+    }
 
     #[test]
     fn a_short_sentence_is_quoted_whole() {

@@ -122,9 +122,10 @@ fn claims_of_the_fixture_articles() {
         })
         .expect("Bakhmut place");
     assert_eq!(place["properties"]["controller"], "RU");
+    // Names as written: most written first, ties by name (the same whatever order articles come in).
     assert_eq!(
         place["properties"]["names_as_written"],
-        "Bakhmut; Artemovsk"
+        "Artemovsk; Bakhmut"
     );
     // A QGIS style and the quantities sidecar sit next to the map.
     assert!(dir.path().join("map.qml").exists());

@@ -21,11 +21,14 @@ pub mod sentence;
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 
 /// A party to the war, or neither.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Side {
     Ua,
     Ru,
@@ -67,7 +70,8 @@ impl Side {
 }
 
 /// How well the text supports a claim (ISW's assessed/claimed split, CLAIMS.md §1.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// The report states it in its own voice, or cites independent evidence (geolocated footage, an
     /// assessment).
@@ -112,19 +116,21 @@ impl Verification {
 }
 
 /// One claimed change of control of one place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Index of the place mention in the document's mention list.
     pub mention: usize,
     /// `capture`, `recapture` or `withdrawal`.
-    pub claim_type: &'static str,
+    #[serde(deserialize_with = "crate::record::static_str")]
+    pub claim_type: crate::record::Word,
     pub gaining: Side,
     pub losing: Side,
     /// The acting phrase as written ("Ukrainian forces"), if the sentence names one.
     pub actor: Option<String>,
     pub claimant: Option<String>,
     pub claimant_side: Side,
-    pub claimant_type: &'static str,
+    #[serde(deserialize_with = "crate::record::static_str")]
+    pub claimant_type: crate::record::Word,
     pub verification: Verification,
     /// The event words as found ("recaptured", "withdrawal", "raised the Ukrainian flag").
     pub cue: String,

@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use placemap::extract::{Extractor, Mention};
 use placemap::input::{Document, InputFormat};
-use placemap::write::{MentionWriter, Sink, Target, Transaction};
+use placemap::write::{MentionWriter, Sink, Target};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
@@ -139,8 +139,6 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     // Only a run that processed something replaces the output.
-    let mut run = Transaction::new();
-    run.add(sink)?;
-    run.commit()?;
+    sink.commit()?;
     Ok(ExitCode::SUCCESS)
 }

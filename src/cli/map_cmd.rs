@@ -5,17 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Result};
 use clap::{Args, ValueEnum};
-use placemap::analyze::{self, Analysis};
-use placemap::extract::Extractor;
-use placemap::input::{Document, InputFormat};
 use placemap::layers::schema::LayerKind;
-use placemap::layers::{Aggregator, FromPlace, Layers, MapOptions};
+use placemap::layers::{Aggregator, FromPlace, Layers, MapOptions, Stats};
 use placemap::write::html::Tiles;
 use placemap::write::{Format, Target};
 use placemap::Gazetteer;
-use rayon::prelude::*;
 
-use super::extract_cmd::InFormat;
+use super::analyze_cmd::{analyse_inputs, InputArgs};
 use super::map_outputs::{count, plan, write_all, Built, Content, Request};
 use super::{load_gazetteer, GazArgs};
 
@@ -33,6 +29,9 @@ pub enum MapFormat {
     Gpkg,
     /// One self-contained web map page (Leaflet) with every layer inline.
     Html,
+    /// GeoParquet 1.1 (WKB geometry, `geo` metadata), one file per layer like GeoJSON: <stem>.parquet
+    /// (places and claims), <stem>.links.parquet, <stem>.quantities.parquet (DuckDB, Sedona, BigQuery).
+    Parquet,
 }
 
 impl From<MapFormat> for Format {
@@ -44,17 +43,24 @@ impl From<MapFormat> for Format {
             MapFormat::Csv => Format::Csv,
             MapFormat::Gpkg => Format::GeoPackage,
             MapFormat::Html => Format::Html,
+            MapFormat::Parquet => Format::GeoParquet,
         }
     }
 }
 
 #[derive(Args, Debug)]
 pub struct MapArgs {
-    /// Files, directories (recursive .txt/.md/.jsonl), or - for standard input.
-    #[arg(value_name = "INPUT", default_value = "-")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Where and how the layers are written (the same for `map` and `layers`).
+#[derive(Args, Debug)]
+pub struct OutputArgs {
     /// Output file (- for standard output). The format follows the extension (.geojson, .geojsonl,
-    /// .geojsons, .csv, .gpkg, .html) unless --format is given. A file is replaced atomically with its sidecars once the
+    /// .geojsons, .csv, .gpkg, .html, .parquet) unless --format is given. A file is replaced atomically with its sidecars once the
     /// run succeeds; a device or FIFO is written through (GeoJSON by default, no sidecars).
     #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
     pub output: PathBuf,
@@ -72,12 +78,6 @@ pub struct MapArgs {
     /// (from_place, from_km, from_bearing_deg).
     #[arg(long, value_name = "PLACE")]
     pub from: Option<String>,
-    /// Input format (files ending in .jsonl are read as JSON Lines either way).
-    #[arg(long, value_enum, default_value_t = InFormat::Text)]
-    pub input_format: InFormat,
-    /// Worker threads (0 = all cores; at most 256).
-    #[arg(long, short = 'j', default_value_t = 0, value_parser = super::jobs_parser())]
-    pub jobs: usize,
     /// Also write the web map page <stem>.html beside the output.
     #[arg(long)]
     pub html: bool,
@@ -95,11 +95,6 @@ pub struct MapArgs {
     /// `extracted_at` is null so that reruns are byte-identical.
     #[arg(long, value_name = "DATETIME")]
     pub extracted_at: Option<String>,
-    /// The publication date of articles that do not give one (ISO-8601 date or date-time). An article's
-    /// own date wins (a JSONL record's `published`, then YAML front matter `published:`), then a date in
-    /// its file name (2022-09-11-kharkiv.txt), then this.
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
     /// Layer name written into the collection (default: the output file stem, or "placemap").
     #[arg(long)]
     pub name: Option<String>,
@@ -124,60 +119,6 @@ fn resolve_from(g: &Gazetteer, s: &str) -> Result<FromPlace> {
     })
 }
 
-fn analyse_all(
-    g: &Gazetteer,
-    a: &MapArgs,
-    exclude: Vec<placemap::input::FileId>,
-    agg: &mut Aggregator,
-    stats: &mut Stats,
-) -> Result<()> {
-    let x = Extractor::new(g);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(a.jobs)
-        .build()?;
-    let fmt = match a.input_format {
-        InFormat::Text => InputFormat::Text,
-        InFormat::Jsonl => InputFormat::Jsonl,
-    };
-    let (_, failed) = super::for_each_batch(
-        &a.inputs,
-        fmt,
-        exclude,
-        a.published.as_deref(),
-        |docs: Vec<Document>| {
-            let results: Vec<Analysis> =
-                pool.install(|| docs.par_iter().map(|d| analyze::analyze(&x, d)).collect());
-            for r in &results {
-                if let Some(p) = &r.meta.published {
-                    if r.published.is_none() {
-                        eprintln!(
-                        "placemap: warning: {}: published {p:?} is not an ISO-8601 date; ignored",
-                        r.doc
-                    );
-                    }
-                }
-                stats.docs += 1;
-                stats.mentions += r.mentions.len();
-                stats.resolved += r.mentions.iter().filter(|m| m.entry.is_some()).count();
-                stats.statements += r.claims.len();
-                agg.add(r);
-            }
-            Ok(())
-        },
-    )?;
-    stats.failed = failed;
-    Ok(())
-}
-
-#[derive(Default)]
-struct Stats {
-    docs: usize,
-    failed: usize,
-    mentions: usize,
-    resolved: usize,
-    statements: usize,
-}
-
 /// The links count of the summary, saying when they were found but not written.
 fn links_note(n: usize, written: bool) -> String {
     let c = count(n, "link", "links");
@@ -189,7 +130,7 @@ fn links_note(n: usize, written: bool) -> String {
 }
 
 /// The output format: --format, else the extension of -o (GeoJSON on a stream).
-fn output_format(a: &MapArgs) -> Result<Format> {
+fn output_format(a: &OutputArgs) -> Result<Format> {
     Ok(match a.format {
         Some(f) => f.into(),
         None => match Format::from_path(&a.output) {
@@ -197,20 +138,16 @@ fn output_format(a: &MapArgs) -> Result<Format> {
             // Standard output, a device or a FIFO: GeoJSON unless told otherwise.
             None if !Target::resolve(&a.output)?.takes_sidecars() => Format::GeoJson,
             None => bail!(
-                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons, .csv, .gpkg or .html, or --format",
+                "{}: unknown output extension; use .geojson, .geojsonl, .geojsons, .csv, .gpkg, .html or .parquet, or --format",
                 a.output.display()
             ),
         },
     })
 }
 
-fn map_options(g: &Gazetteer, a: &MapArgs) -> Result<MapOptions> {
+/// The options that change features (checked before any input is read: `map` and `layers` call it first).
+pub fn map_options(g: &Gazetteer, a: &OutputArgs) -> Result<MapOptions> {
     let from = a.from.as_deref().map(|s| resolve_from(g, s)).transpose()?;
-    if let Some(p) = &a.published {
-        if placemap::dates::parse_published(p).is_none() {
-            bail!("--published {p:?}: not an ISO-8601 date (2022-09-11) or date-time");
-        }
-    }
     if let Some(t) = &a.extracted_at {
         if placemap::dates::parse_published(t)
             .and_then(|p| p.at)
@@ -226,7 +163,7 @@ fn map_options(g: &Gazetteer, a: &MapArgs) -> Result<MapOptions> {
 }
 
 /// The layer name: --name, else the output file's stem, else "placemap".
-fn base_name(a: &MapArgs) -> String {
+fn base_name(a: &OutputArgs) -> String {
     a.name.clone().unwrap_or_else(|| {
         a.output
             .file_stem()
@@ -257,7 +194,14 @@ fn summary(stats: &Stats, layers: &Layers, links_written: bool, wrote: &str) {
     );
 }
 
-pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
+/// The output files of a run, planned (and checked against the inputs) before anything is read.
+pub struct Outputs {
+    format: Format,
+    files: Vec<super::map_outputs::Planned>,
+    pub exclude: Vec<placemap::input::FileId>,
+}
+
+pub fn plan_outputs(a: &OutputArgs, inputs: &[PathBuf]) -> Result<Outputs> {
     let format = output_format(a)?;
     let base = base_name(a);
     let request = Request {
@@ -271,12 +215,18 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     };
     let files = plan(&request)?;
     let targets: Vec<Target> = files.iter().map(|f| f.target.clone()).collect();
-    let exclude = super::guard_outputs(&a.inputs, &targets)?;
-    let g = load_gazetteer(gaz)?;
-    let opts = map_options(&g, a)?;
-    let mut stats = Stats::default();
-    let mut agg = Aggregator::new(&g);
-    analyse_all(&g, a, exclude, &mut agg, &mut stats)?;
+    let exclude = super::guard_outputs(inputs, &targets)?;
+    Ok(Outputs {
+        format,
+        files,
+        exclude,
+    })
+}
+
+/// Builds the layers of `agg` and writes them, with the run's summary line.
+pub fn write_layers(g: &Gazetteer, a: &OutputArgs, p: &Outputs, agg: Aggregator) -> Result<()> {
+    let opts = map_options(g, a)?;
+    let stats = agg.stats();
     let layers: Layers = agg.finish(&opts);
     let quantities = layers.quantity_features(&opts);
     let tiles = a.tiles.as_ref().map(|url| Tiles {
@@ -285,11 +235,28 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     });
     let mut built = Built::new(&layers, &quantities, &opts);
     built.tiles = tiles.as_ref();
-    let wrote = write_all(&files, format, &built, &opts)?;
-    let links_written = matches!(format, Format::GeoPackage | Format::Html)
-        || files
+    let wrote = write_all(&p.files, p.format, &built, &opts)?;
+    let links_written = matches!(p.format, Format::GeoPackage | Format::Html)
+        || p.files
             .iter()
             .any(|f| f.content == Content::Layer(LayerKind::Links));
     summary(&stats, &layers, links_written, &wrote);
+    Ok(())
+}
+
+pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
+    let planned = plan_outputs(&a.out, &a.input.inputs)?;
+    let g = load_gazetteer(gaz)?;
+    // The options are checked before the articles are read.
+    map_options(&g, &a.out)?;
+    let mut agg = Aggregator::new(&g);
+    let exclude = planned.exclude.clone();
+    analyse_inputs(&g, &a.input, exclude, false, |batch| {
+        for (r, _) in &batch {
+            agg.add(r);
+        }
+        Ok(())
+    })?;
+    write_layers(&g, &a.out, &planned, agg)?;
     Ok(ExitCode::SUCCESS)
 }

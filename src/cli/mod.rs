@@ -1,9 +1,11 @@
 //! Command-line interface: argument definitions and dispatch.
 
+mod analyze_cmd;
 mod batches;
 mod explain_cmd;
 mod extract_cmd;
 mod gazetteer_cmds;
+mod layers_cmd;
 mod map_cmd;
 mod map_outputs;
 mod schema_cmd;
@@ -48,6 +50,12 @@ pub struct GazArgs {
 pub enum Command {
     /// Turn articles into map layers: places, claimed control changes, links, stated quantities.
     Map(map_cmd::MapArgs),
+    /// The first half of `map`, for running it on many machines: one analysis record (JSON) per article,
+    /// with everything the map needs from it and nothing that depends on other articles.
+    Analyze(analyze_cmd::AnalyzeArgs),
+    /// The second half of `map`: build and write the layers from analysis records or partial aggregates
+    /// (files, directories, standard input; .gz too), in any order and split in any way.
+    Layers(layers_cmd::LayersArgs),
     /// Find every place mention in articles and resolve it: one record per mention.
     Extract(extract_cmd::ExtractArgs),
     /// Show how each sentence was read for claims (places, actors, attributions, cues, events) and the
@@ -128,6 +136,8 @@ pub fn guard_outputs(
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
         Command::Map(a) => map_cmd::map(&cli.gaz, &a),
+        Command::Analyze(a) => analyze_cmd::analyze(&cli.gaz, &a),
+        Command::Layers(a) => layers_cmd::layers(&cli.gaz, &a),
         Command::Extract(a) => extract_cmd::extract(&cli.gaz, &a),
         Command::Explain(a) => explain_cmd::explain(&cli.gaz, &a),
         Command::Lookup(a) => gazetteer_cmds::lookup(&cli.gaz, &a),

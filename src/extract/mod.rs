@@ -16,7 +16,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::index::record::Kind;
-use recognize::{Context, Role, Verdict};
+pub use recognize::Role;
+use recognize::{Context, Verdict};
 use resolve::Pending;
 
 /// One place mention.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::index::builder::Builder;
@@ -21,7 +21,7 @@ use crate::index::{rows, Index};
 pub use lookup::{Candidate, LookupOptions, MatchType};
 
 /// A reference to one entry: which layer (0 = first loaded) and which record in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntryRef {
     pub layer: u16,
     pub idx: u32,

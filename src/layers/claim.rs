@@ -11,7 +11,7 @@ use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::index::record::Kind;
 use crate::quantity::{Quantity, QuantityKind};
 
-/// (document order, place, gaining side).
+/// (document in the canonical order, place, gaining side).
 pub type ClaimKey = (usize, EntryRef, Side);
 
 /// One document's statements about one place and side.
@@ -63,11 +63,10 @@ impl ClaimAcc {
     }
 }
 
-pub fn add(g: &Gazetteer, acc: &mut BTreeMap<ClaimKey, ClaimAcc>, a: &Analysis, order: usize) {
+pub fn add(acc: &mut BTreeMap<ClaimKey, ClaimAcc>, a: &Analysis, order: usize) {
     for c in &a.claims {
         let m = &a.mentions[c.claim.mention];
         let Some(e) = m.entry else { continue };
-        let _ = g;
         let key = (order, e, c.claim.gaining);
         let entry = acc.entry(key).or_insert_with(|| ClaimAcc {
             doc: a.doc.clone(),

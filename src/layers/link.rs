@@ -22,8 +22,7 @@ pub struct LinkAcc {
     pub quote: crate::quote::Quote,
 }
 
-pub fn add(g: &Gazetteer, out: &mut Vec<LinkAcc>, a: &Analysis, order: usize) {
-    let _ = g;
+pub fn add(out: &mut Vec<LinkAcc>, a: &Analysis, order: usize) {
     for l in &a.links {
         let (fm, tm) = (&a.mentions[l.link.from], &a.mentions[l.link.to]);
         let (Some(from), Some(to)) = (fm.entry, tm.entry) else {

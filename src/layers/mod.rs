@@ -5,12 +5,14 @@
 
 mod claim;
 mod link;
+pub mod partial;
 mod place;
 mod quantity;
 pub mod schema;
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -139,15 +141,34 @@ pub(crate) fn opt_str<S: AsRef<str>>(s: Option<S>) -> Value {
     s.map_or(Value::Null, |s| Value::String(s.as_ref().to_string()))
 }
 
-/// Collects documents and builds the layers. Memory grows with the number of distinct places, claims
-/// and links, not with the text.
+/// Counts over the documents of a run (the summary line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub docs: usize,
+    pub mentions: usize,
+    pub resolved: usize,
+    pub statements: usize,
+}
+
+impl Stats {
+    fn merge(&mut self, o: &Stats) {
+        self.docs += o.docs;
+        self.mentions += o.mentions;
+        self.resolved += o.resolved;
+        self.statements += o.statements;
+    }
+}
+
+/// Collects documents and builds the layers. The result does not depend on the order documents arrive
+/// in, nor on how they were split into partial aggregates ([`Aggregator::merge`]): places are sums,
+/// minima and maxima; the documents with claims, quantities or links are kept (only the mentions those
+/// refer to) and put in a canonical order (by name, then content key) when the layers are built. Memory
+/// grows with the number of distinct places, claims, quantities and links, not with the text.
 pub struct Aggregator<'g> {
     g: &'g Gazetteer,
     places: BTreeMap<EntryRef, place::PlaceAcc>,
-    claims: BTreeMap<ClaimKey, claim::ClaimAcc>,
-    links: Vec<link::LinkAcc>,
-    quantities: Vec<QuantityRecord>,
-    docs: usize,
+    docs: Vec<Analysis>,
+    stats: Stats,
 }
 
 impl<'g> Aggregator<'g> {
@@ -155,35 +176,64 @@ impl<'g> Aggregator<'g> {
         Aggregator {
             g,
             places: BTreeMap::new(),
-            claims: BTreeMap::new(),
-            links: Vec::new(),
-            quantities: Vec::new(),
-            docs: 0,
+            docs: Vec::new(),
+            stats: Stats::default(),
         }
     }
 
-    /// Adds one analysed document (documents must be added in input order for a stable output).
+    /// Adds one analysed document (in any order).
     pub fn add(&mut self, a: &Analysis) {
-        let order = self.docs;
-        self.docs += 1;
-        place::add(self.g, &mut self.places, a, order);
-        claim::add(self.g, &mut self.claims, a, order);
-        link::add(self.g, &mut self.links, a, order);
-        quantity::add(self.g, &mut self.quantities, a);
+        self.stats.merge(&Stats {
+            docs: 1,
+            mentions: a.mentions.len(),
+            resolved: a.mentions.iter().filter(|m| m.entry.is_some()).count(),
+            statements: a.claims.len(),
+        });
+        place::add(&mut self.places, a);
+        self.add_counted(a);
+    }
+
+    /// Adds a document whose places and counts are already in a partial aggregate merged with
+    /// [`Aggregator::merge`].
+    pub fn add_counted(&mut self, a: &Analysis) {
+        if !(a.claims.is_empty() && a.quantities.is_empty() && a.links.is_empty()) {
+            self.docs.push(crate::record::strip(a));
+        }
+    }
+
+    /// The counts so far.
+    pub fn stats(&self) -> Stats {
+        self.stats
     }
 
     /// Builds the layers.
-    pub fn finish(self, opts: &MapOptions) -> Layers {
+    pub fn finish(mut self, opts: &MapOptions) -> Layers {
         let g = self.g;
-        let claims = claim::features(g, &self.claims, opts);
-        let places = place::features(g, &self.places, &self.claims, opts);
-        let links = link::features(g, &self.links, opts);
+        self.sort_docs();
+        let mut claims = BTreeMap::new();
+        let mut links = Vec::new();
+        let mut quantities = Vec::new();
+        for (order, a) in self.docs.iter().enumerate() {
+            claim::add(&mut claims, a, order);
+            link::add(&mut links, a, order);
+            quantity::add(g, &mut quantities, a);
+        }
+        let claim_features = claim::features(g, &claims, opts);
+        let places = place::features(g, &self.places, &claims, opts);
+        let links = link::features(g, &links, opts);
         Layers {
             places,
-            claims,
+            claims: claim_features,
             links,
-            quantities: self.quantities,
+            quantities,
         }
+    }
+
+    /// The canonical order of the kept documents: by name, then content key (documents equal in both are
+    /// the same article, so their relative order does not matter).
+    fn sort_docs(&mut self) {
+        self.docs
+            .sort_by(|a, b| (a.doc.as_str(), a.key).cmp(&(b.doc.as_str(), b.key)));
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::claim::{ClaimAcc, ClaimKey};
@@ -10,41 +11,69 @@ use crate::analyze::Analysis;
 use crate::claims::{Side, Verification};
 use crate::gazetteer::{EntryRef, Gazetteer};
 
-#[derive(Debug, Clone, Default)]
+/// What the documents say of one place. Every field is a sum, a minimum or a maximum, so accumulators
+/// merge in any order and grouping ([`PlaceAcc::merge`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlaceAcc {
-    /// Surface forms in first-seen order and how often each was written.
-    pub names: Vec<(String, usize)>,
+    /// Surface forms and how often each was written.
+    pub names: BTreeMap<String, usize>,
     pub mentions: usize,
-    pub docs: BTreeSet<usize>,
+    /// Documents that mention it (each counted once).
+    pub documents: usize,
     pub first_published: Option<chrono::NaiveDate>,
     pub last_published: Option<chrono::NaiveDate>,
     pub best_score: f64,
     pub candidates: usize,
+    /// The first document (by name) that mentions it.
     pub first_doc: Option<String>,
 }
 
-pub fn add(g: &Gazetteer, acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis, order: usize) {
-    let _ = g;
+fn min_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl PlaceAcc {
+    pub fn merge(&mut self, o: PlaceAcc) {
+        for (n, c) in o.names {
+            *self.names.entry(n).or_default() += c;
+        }
+        self.mentions += o.mentions;
+        self.documents += o.documents;
+        self.first_published = min_opt(self.first_published, o.first_published);
+        self.last_published = self.last_published.max(o.last_published);
+        self.best_score = self.best_score.max(o.best_score);
+        self.candidates = self.candidates.max(o.candidates);
+        self.first_doc = min_opt(self.first_doc.take(), o.first_doc);
+    }
+}
+
+pub fn add(acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis) {
+    let mut here: BTreeMap<EntryRef, PlaceAcc> = BTreeMap::new();
+    let date = a.published.map(|p| p.date);
     for m in &a.mentions {
         let Some(e) = m.entry else { continue };
-        let p = acc.entry(e).or_default();
-        match p.names.iter_mut().find(|(n, _)| *n == m.text) {
-            Some((_, c)) => *c += 1,
-            None => p.names.push((m.text.clone(), 1)),
+        let p = here.entry(e).or_insert_with(|| PlaceAcc {
+            documents: 1,
+            first_published: date,
+            last_published: date,
+            first_doc: Some(a.doc.clone()),
+            ..PlaceAcc::default()
+        });
+        match p.names.get_mut(m.text.as_str()) {
+            Some(c) => *c += 1,
+            None => {
+                p.names.insert(m.text.clone(), 1);
+            }
         }
         p.mentions += 1;
-        p.docs.insert(order);
-        if p.first_doc.is_none() {
-            p.first_doc = Some(a.doc.clone());
-        }
-        if let Some(d) = a.published.map(|p| p.date) {
-            p.first_published = Some(p.first_published.map_or(d, |f| f.min(d)));
-            p.last_published = Some(p.last_published.map_or(d, |f| f.max(d)));
-        }
-        if m.score > p.best_score {
-            p.best_score = m.score;
-        }
+        p.best_score = p.best_score.max(m.score);
         p.candidates = p.candidates.max(m.candidates);
+    }
+    for (e, p) in here {
+        acc.entry(e).or_default().merge(p);
     }
 }
 
@@ -88,8 +117,9 @@ pub fn features(
     let mut out = Vec::new();
     for (&e, p) in acc {
         let place = g.place(e);
-        let mut names: Vec<&(String, usize)> = p.names.iter().collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.1));
+        // Most written first, then by name.
+        let mut names: Vec<(&String, &usize)> = p.names.iter().collect();
+        names.sort_by_key(|n| std::cmp::Reverse(*n.1));
         let names_written: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
         let cs = by_place.get(&e).map(Vec::as_slice).unwrap_or(&[]);
         let docs_side = |s: Side| {
@@ -109,7 +139,7 @@ pub fn features(
             None => super::COLOR_PLACE,
         };
         let id = stable_id("pl", &[&place.id]);
-        let docs = p.docs.len() as i64;
+        let docs = p.documents as i64;
         let description = match ctl {
             Some((side, v)) => format!(
                 "{} mention(s) in {} article(s); latest claimed controller {} ({}); sources claiming UA gains: {}, RU gains: {}",

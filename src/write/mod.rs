@@ -1,8 +1,9 @@
-//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV (with .csvt and .prj), GeoPackage, QGIS
+//! Writers: GeoJSON (RFC 7946), GeoJSON Text Sequences, CSV (with .csvt and .prj), GeoPackage, GeoParquet, QGIS
 //! styles and a web map page; where and how outputs are written without destroying anything is [`output`].
 
 pub mod csv;
 pub mod geojson;
+pub mod geoparquet;
 pub mod gpkg;
 pub mod html;
 pub mod mentions;
@@ -36,6 +37,8 @@ pub enum Format {
     GeoPackage,
     /// One self-contained web page (Leaflet) with every layer inline.
     Html,
+    /// GeoParquet 1.1: one layer per file, WKB geometry, `geo` metadata.
+    GeoParquet,
 }
 
 impl Format {
@@ -57,6 +60,8 @@ impl Format {
             Some(Format::GeoPackage)
         } else if name.ends_with(".html") || name.ends_with(".htm") {
             Some(Format::Html)
+        } else if name.ends_with(".parquet") || name.ends_with(".geoparquet") {
+            Some(Format::GeoParquet)
         } else {
             None
         }
@@ -70,6 +75,7 @@ impl Format {
             Format::Csv => "csv",
             Format::GeoPackage => "gpkg",
             Format::Html => "html",
+            Format::GeoParquet => "parquet",
         }
     }
 }
@@ -109,6 +115,7 @@ pub fn write_layer(out: &mut dyn Write, format: Format, layer: &Layer) -> std::i
         Format::GeoJsonLines => geojson::write_sequence(out, layer, false),
         Format::GeoJsonSeq => geojson::write_sequence(out, layer, true),
         Format::Csv => csv::write_features(out, layer),
+        Format::GeoParquet => geoparquet::write_features(out, layer),
         Format::GeoPackage | Format::Html => Err(std::io::Error::other(format!(
             "{} holds several layers; write it whole",
             format.extension()

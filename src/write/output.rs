@@ -214,6 +214,13 @@ impl Sink {
         })
     }
 
+    /// Puts this one output in place (a one-sink [`Transaction`]).
+    pub fn commit(self) -> Result<()> {
+        let mut run = Transaction::new();
+        run.add(self)?;
+        run.commit()
+    }
+
     /// Flushes (and for a file, syncs) what was written; the file still waits for its commit.
     fn finish(mut self) -> Result<Option<Staged>> {
         let path = self.path.clone();

@@ -1,0 +1,117 @@
+//! `analyze`: articles -> one analysis record per article (the stateless half of `map`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::Args;
+use placemap::analyze::{self, Analysis};
+use placemap::extract::Extractor;
+use placemap::input::{Document, FileId, InputFormat};
+use placemap::write::{Sink, Target};
+use placemap::Gazetteer;
+use rayon::prelude::*;
+
+use super::extract_cmd::InFormat;
+use super::{load_gazetteer, GazArgs};
+
+/// The articles a run reads (the same for `map` and `analyze`).
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Files, directories (recursive .txt/.md/.jsonl), or - for standard input.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    pub inputs: Vec<PathBuf>,
+    /// Input format (files ending in .jsonl are read as JSON Lines either way).
+    #[arg(long, value_enum, default_value_t = InFormat::Text)]
+    pub input_format: InFormat,
+    /// Worker threads (0 = all cores; at most 256).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = super::jobs_parser())]
+    pub jobs: usize,
+    /// The publication date of articles that do not give one (ISO-8601 date or date-time). An article's
+    /// own date wins (a JSONL record's `published`, then YAML front matter `published:`), then a date in
+    /// its file name (2022-09-11-kharkiv.txt), then this.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the records to this file instead of standard output (replaced atomically once the run
+    /// succeeds; a device or FIFO is written through; an input is never overwritten).
+    #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
+    pub output: PathBuf,
+}
+
+/// Analyses the inputs batch by batch on `jobs` threads; `each` gets every batch's analyses in input
+/// order, each with its record when `records` (rendered on the worker that made it).
+pub fn analyse_inputs(
+    g: &Gazetteer,
+    a: &InputArgs,
+    exclude: Vec<FileId>,
+    records: bool,
+    mut each: impl FnMut(Vec<(Analysis, Vec<u8>)>) -> Result<()>,
+) -> Result<()> {
+    if let Some(p) = &a.published {
+        if placemap::dates::parse_published(p).is_none() {
+            bail!("--published {p:?}: not an ISO-8601 date (2022-09-11) or date-time");
+        }
+    }
+    let x = Extractor::new(g);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs)
+        .build()?;
+    let fmt = match a.input_format {
+        InFormat::Text => InputFormat::Text,
+        InFormat::Jsonl => InputFormat::Jsonl,
+    };
+    super::for_each_batch(
+        &a.inputs,
+        fmt,
+        exclude,
+        a.published.as_deref(),
+        |docs: Vec<Document>| {
+            let results: Vec<(Analysis, Vec<u8>)> = pool.install(|| {
+                docs.par_iter()
+                    .map(|d| {
+                        let r = analyze::analyze(&x, d);
+                        let mut line = Vec::new();
+                        if records {
+                            placemap::record::write(g, &r, false, &mut line);
+                        }
+                        (r, line)
+                    })
+                    .collect()
+            });
+            for (r, _) in &results {
+                if let Some(p) = &r.meta.published {
+                    if r.published.is_none() {
+                        eprintln!(
+                            "placemap: warning: {}: published {p:?} is not an ISO-8601 date; ignored",
+                            r.doc
+                        );
+                    }
+                }
+            }
+            each(results)
+        },
+    )?;
+    Ok(())
+}
+
+pub fn analyze(gaz: &GazArgs, a: &AnalyzeArgs) -> Result<ExitCode> {
+    let target = Target::resolve(&a.output)?;
+    let exclude = super::guard_outputs(&a.input.inputs, std::slice::from_ref(&target))?;
+    let g = load_gazetteer(gaz)?;
+    let mut sink = Sink::open(&target)?;
+    analyse_inputs(&g, &a.input, exclude, true, |batch| {
+        for (_, line) in batch {
+            sink.write_all(&line)?;
+        }
+        Ok(())
+    })?;
+    sink.commit()?;
+    Ok(ExitCode::SUCCESS)
+}

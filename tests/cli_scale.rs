@@ -1,0 +1,194 @@
+//! CLI tests of `analyze` and `layers`: `map` is exactly `analyze | layers`, shards and partial
+//! aggregates (also gzipped, also in directories) give the same files, GeoParquet is written, and bad
+//! records fail with one clear line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const INPUTS: &[&str] = &[
+    "tests/fixtures/articles",
+    "tests/fixtures/reports/reports.jsonl",
+    "tests/fixtures/dated",
+];
+
+fn placemap() -> Command {
+    Command::cargo_bin("placemap").expect("binary")
+}
+
+/// Every file of a directory, by name.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
+            (name, std::fs::read(&p).expect("read"))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn analyze(inputs: &[&str]) -> Vec<u8> {
+    let o = placemap()
+        .arg("analyze")
+        .args(inputs)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o.stdout
+}
+
+/// Runs `placemap CMD INPUTS -o DIR/map.geojson OPTS` (map or layers).
+fn run_into(cmd: &str, inputs: &[&Path], dir: &Path, opts: &[&str]) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    placemap()
+        .arg(cmd)
+        .args(inputs)
+        .arg("-o")
+        .arg(dir.join("map.geojson"))
+        .args(opts)
+        .assert()
+        .success();
+    dir.to_path_buf()
+}
+
+fn map_into(dir: &Path, opts: &[&str]) -> PathBuf {
+    let inputs: Vec<&Path> = INPUTS.iter().map(Path::new).collect();
+    run_into("map", &inputs, dir, opts)
+}
+
+#[test]
+fn map_is_analyze_piped_into_layers() {
+    let t = tempfile::tempdir().expect("tmp");
+    let opts = ["--links", "--from", "Kharkiv"];
+    let one = map_into(&t.path().join("one"), &opts);
+    let records = analyze(INPUTS);
+    std::fs::create_dir_all(t.path().join("two")).expect("mkdir");
+    placemap()
+        .arg("layers")
+        .arg("-o")
+        .arg(t.path().join("two/map.geojson"))
+        .args(opts)
+        .write_stdin(records)
+        .assert()
+        .success();
+    assert_eq!(files(&one), files(&t.path().join("two")));
+    assert!(
+        files(&one).len() >= 6,
+        "layers, links, quantities and styles"
+    );
+}
+
+#[test]
+fn shards_partials_and_gzip_give_the_same_files() {
+    let t = tempfile::tempdir().expect("tmp");
+    let one = map_into(&t.path().join("one"), &["--links"]);
+    let records = analyze(INPUTS);
+    let mut lines: Vec<&[u8]> = records.split_inclusive(|&b| b == b'\n').collect();
+    lines.reverse();
+    let shards = t.path().join("shards");
+    std::fs::create_dir_all(&shards).expect("mkdir");
+    let third = lines.len() / 3;
+    let (a, rest) = lines.split_at(third);
+    let (b, c) = rest.split_at(third);
+    let write = |name: &str, ls: &[&[u8]]| {
+        let p = shards.join(name);
+        std::fs::write(&p, ls.concat()).expect("write");
+        p
+    };
+    let (pa, pb, pc) = (
+        write("a.jsonl", a),
+        write("b.jsonl", b),
+        write("c.jsonl", c),
+    );
+    // a: a partial; b: a partial, gzipped, in a directory; c: records as they are.
+    let partial = |src: &Path, out: &Path| {
+        placemap()
+            .arg("layers")
+            .arg("--partial")
+            .arg(src)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success();
+    };
+    let parts = t.path().join("parts");
+    std::fs::create_dir_all(&parts).expect("mkdir");
+    partial(&pa, &parts.join("a.partial.jsonl"));
+    let pb_partial = t.path().join("b.partial.jsonl");
+    partial(&pb, &pb_partial);
+    let gz = std::fs::File::create(parts.join("b.partial.jsonl.gz")).expect("gz");
+    let mut enc = flate2::write::GzEncoder::new(gz, flate2::Compression::default());
+    enc.write_all(&std::fs::read(&pb_partial).expect("read"))
+        .expect("gzip");
+    enc.finish().expect("gzip");
+    run_into(
+        "layers",
+        &[&pc, &parts],
+        &t.path().join("two"),
+        &["--links"],
+    );
+    assert_eq!(files(&one), files(&t.path().join("two")));
+}
+
+#[test]
+fn geoparquet_is_written_per_layer() {
+    let t = tempfile::tempdir().expect("tmp");
+    placemap()
+        .arg("map")
+        .args(INPUTS)
+        .arg("-o")
+        .arg(t.path().join("map.parquet"))
+        .arg("--links")
+        .assert()
+        .success();
+    for f in ["map.parquet", "map.links.parquet", "map.quantities.parquet"] {
+        let bytes = std::fs::read(t.path().join(f)).expect(f);
+        assert!(
+            bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+            "{f}"
+        );
+        let tail = String::from_utf8_lossy(&bytes);
+        assert!(tail.contains("\"primary_column\":\"geometry\""), "{f}");
+    }
+}
+
+#[test]
+fn a_bad_record_fails_with_its_line() {
+    let mut good = analyze(&["tests/fixtures/dated/2022-10-02-lyman.txt"]);
+    good.extend_from_slice(b"{\"doc\": 3}\n");
+    let o = placemap()
+        .args(["layers", "-o", "-"])
+        .write_stdin(good)
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("-:2: not an analysis record"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn records_from_another_gazetteer_are_refused() {
+    let records = analyze(&["tests/fixtures/dated/2022-10-02-lyman.txt"]);
+    let o = placemap()
+        .args(["layers", "--no-default-gazetteer", "--gazetteer"])
+        .arg("tests/fixtures/ua-villages.txt")
+        .args(["-o", "-"])
+        .write_stdin(records)
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("gazetteer options they were made with"),
+        "{err}"
+    );
+}
