@@ -6,6 +6,7 @@
 
 pub mod cues;
 pub mod feature;
+mod judge;
 pub mod lexicon;
 pub mod recognize;
 pub mod resolve;
@@ -192,7 +193,7 @@ impl<'g> Extractor<'g> {
             .iter()
             .map(|s| {
                 let mut info = || cands.get(self.g, &s.key).info;
-                recognize::judge(&ctx, s, &self.demonyms, &starts, &ends, &mut info)
+                judge::judge(&ctx, s, &self.demonyms, &starts, &ends, &mut info)
             })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
