@@ -289,7 +289,7 @@ fn side_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phr
     (has(lx.standalone, t.stem()) && !possessive).then(|| (i + 1, vec![side], None))
 }
 
-/// "elements of the 1st Army Corps (the Armed Forces of the DNR)": a parenthesised actor right after an
+/// "units of the 1st Army Corps (the DNR's armed forces)": a parenthesised actor right after an
 /// actor (or any noun) gives it its side.
 fn appositions(toks: &[Token], acts: &mut Vec<Actor>) {
     let mut k = 1;

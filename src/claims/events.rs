@@ -446,8 +446,8 @@ fn theme_step(s: &Sent, j: usize, from: usize, preps: &'static [&'static str], p
     if has(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in" {
         return Step::Over(j + 2);
     }
-    // After a preposition of place ("the loss of territory, around Ukraine's second largest city
-    // Kharkiv"), an appositive description may come before the name.
+    // After a preposition of place ("fighting near the country's second largest city, Kharkiv"), an
+    // appositive description may come before the name.
     const DESCRIBING: &[&str] = &[
         "second", "third", "largest", "biggest", "main", "capital", "regional", "city",
     ];

@@ -327,7 +327,7 @@ fn lists_and_phrasings() {
         pairs(&[("Bilohorivka", "UA")])
     );
     assert_eq!(
-        sides("Troops of the Donetsk People's Republic took control of Marinka."),
+        sides("Fighters of the Donetsk People's Republic took control of Marinka."),
         pairs(&[("Marinka", "RU")])
     );
     assert_eq!(

@@ -759,9 +759,9 @@ mod tests {
     #[test]
     fn parenthesised_and_regional_locations() {
         // "(both within 70 km southwest of Avdiivka)": a bound, shared by the list.
-        let m = mentions("Russian troops took Zelenyi Hai and Petrivske (both within 70 km southwest of Avdiivka).");
-        assert_eq!(m[0].1.as_deref(), Some("geonames:9529315"));
-        assert_eq!(m[1].1.as_deref(), Some("geonames:697278"));
+        let m = mentions("Russian troops took Petrivske and Zelenyi Hai (both within 70 km southwest of Avdiivka).");
+        assert_eq!(m[0].1.as_deref(), Some("geonames:697278"));
+        assert_eq!(m[1].1.as_deref(), Some("geonames:9529315"));
         // "a village in southern Donetsk Oblast": inside the region, south of its point.
         let g = Gazetteer::bundled().unwrap();
         let x = Extractor::new(&g);
