@@ -186,6 +186,25 @@ impl<'g> Extractor<'g> {
         // The recogniser works on text with the same byte offsets as the input.
         let text = placeholder_text(bytes);
         let ctx = Context { text: &text };
+        let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms);
+        let kept = self.recognise(&ctx, &spots, &unknown);
+        let pending = pending(&ctx, &kept);
+        let res = resolve::resolve(self.g, &pending, &self.cands);
+        kept.iter()
+            .zip(res)
+            .filter(|((_, verdict), r)| !r.dropped || *verdict == Verdict::Unknown)
+            .map(|((s, verdict), r)| self.mention(&ctx, s, *verdict, r))
+            .collect()
+    }
+
+    /// The spots that are place mentions (or non-settlements), with the names the text marks as places
+    /// though the gazetteer lacks them (`unknown`), in text order.
+    fn recognise<'s>(
+        &self,
+        ctx: &Context,
+        spots: &'s [scan::Spot],
+        unknown: &'s [scan::Spot],
+    ) -> Vec<(&'s scan::Spot, Verdict)> {
         let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
         let ends: HashSet<usize> = spots.iter().map(|s| s.end).collect();
         let cands = &self.cands;
@@ -193,7 +212,7 @@ impl<'g> Extractor<'g> {
             .iter()
             .map(|s| {
                 let mut info = || cands.get(self.g, &s.key).info;
-                judge::judge(&ctx, s, &self.demonyms, &starts, &ends, &mut info)
+                judge::judge(ctx, s, &self.demonyms, &starts, &ends, &mut info)
             })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
@@ -203,7 +222,6 @@ impl<'g> Extractor<'g> {
             .filter(|(_, v)| **v == Verdict::Surname)
             .map(|(s, _)| s.key.as_str())
             .collect();
-        let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms);
         let mut kept = Vec::new();
         for (s, v) in spots.iter().zip(&verdicts) {
             match v {
@@ -214,93 +232,104 @@ impl<'g> Extractor<'g> {
         }
         kept.extend(unknown.iter().map(|s| (s, Verdict::Unknown)));
         kept.sort_by_key(|(s, _)| s.start);
-        let spans: Vec<(usize, usize)> = kept.iter().map(|(s, _)| (s.start, s.end)).collect();
-        let listed_regions = plural_region_lists(&text, &spans);
-        let anchors = stated_locations(&text, &spans);
-        let mut pending = Vec::with_capacity(kept.len());
-        for (i, (s, verdict)) in kept.iter().enumerate() {
-            let wants_region = listed_regions.contains(&i)
-                || s.key
-                    .rsplit_once(' ')
-                    .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
-            // "Odessa, Texas", "Walker County (Ga.)": the next mention right after a comma or an opening
-            // parenthesis qualifies this one.
-            let qualifier = kept.get(i + 1).and_then(|(n, _)| {
-                let gap = text.get(s.end..n.start)?;
-                matches!(gap.trim(), "," | "(").then_some(i + 1)
-            });
-            let settlement_cue = ctx.prev_word(s.start).is_some_and(|(w, ws)| {
-                matches!(w.to_lowercase().as_str(), "of")
-                    && ctx.prev_word(ws).is_some_and(|(w2, _)| {
-                        matches!(
-                            w2.to_lowercase().as_str(),
-                            "city" | "town" | "village" | "settlement" | "hamlet"
-                        )
-                    })
-            });
-            let (anchor, anchor_shared) = match anchors[i] {
-                Some((a, shared)) => (Some(a), shared),
-                None => (None, false),
-            };
-            pending.push(Pending {
-                key: s.key.clone(),
-                wants_region,
-                qualifier,
-                settlement_cue,
-                anchor,
-                anchor_shared,
-                // A stated location or a settlement cue says it is a place after all. An unknown name is
-                // resolved only through a spelling variant the document's places support.
-                // ("Lyman, 150 km south-east of Kharkiv"; "X in Y" says less: "the Fleet in Sevastopol").
-                doubtful: (*verdict == Verdict::Doubtful
-                    && !matches!(
-                        anchor,
-                        Some(resolve::Anchor::Near(..) | resolve::Anchor::Distance(..))
-                    )
-                    && !settlement_cue)
-                    || *verdict == Verdict::Unknown,
-                variant: *verdict == Verdict::Unknown,
-                non_settlement: matches!(verdict, Verdict::NonSettlement(_)),
-            });
-        }
-        let res = resolve::resolve(self.g, &pending, cands);
-        kept.iter()
-            .zip(res)
-            .filter(|((_, verdict), r)| !r.dropped || *verdict == Verdict::Unknown)
-            .map(|((s, verdict), r)| {
-                let feature = match verdict {
-                    Verdict::NonSettlement(f) => Some(*f),
-                    _ => None,
-                };
-                let entry = if feature.is_some() || r.dropped {
-                    None
-                } else {
-                    r.entry
-                };
-                let polity = entry.is_some_and(|e| {
-                    matches!(
-                        self.g.kind(e),
-                        Kind::Country | Kind::Admin1 | Kind::WorldRegion
-                    ) || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
-                });
-                Mention {
-                    start: s.start,
-                    end: s.end,
-                    text: text[s.start..s.end].to_string(),
-                    entry,
-                    score: if entry.is_some() { r.score } else { 0.0 },
-                    candidates: r.candidates,
-                    role: recognize::role(&ctx, s, polity),
-                    feature,
-                    alternatives: if feature.is_some() {
-                        Vec::new()
-                    } else {
-                        r.alternatives
-                    },
-                }
-            })
-            .collect()
+        kept
     }
+
+    /// The mention of a recognised spot, as resolution read it.
+    fn mention(
+        &self,
+        ctx: &Context,
+        s: &scan::Spot,
+        verdict: Verdict,
+        r: resolve::Resolution,
+    ) -> Mention {
+        let feature = match verdict {
+            Verdict::NonSettlement(f) => Some(f),
+            _ => None,
+        };
+        let entry = if feature.is_some() || r.dropped {
+            None
+        } else {
+            r.entry
+        };
+        let polity = entry.is_some_and(|e| {
+            matches!(
+                self.g.kind(e),
+                Kind::Country | Kind::Admin1 | Kind::WorldRegion
+            ) || matches!(self.g.feature_code(e), "PPLC" | "PPLA")
+        });
+        Mention {
+            start: s.start,
+            end: s.end,
+            text: ctx.text[s.start..s.end].to_string(),
+            entry,
+            score: if entry.is_some() { r.score } else { 0.0 },
+            candidates: r.candidates,
+            role: recognize::role(ctx, s, polity),
+            feature,
+            alternatives: if feature.is_some() {
+                Vec::new()
+            } else {
+                r.alternatives
+            },
+        }
+    }
+}
+
+/// What resolution needs to know of each kept spot from the text around it: a region wanted, a
+/// qualifier after it, a settlement cue, a stated location, whether it is doubtful.
+fn pending(ctx: &Context, kept: &[(&scan::Spot, Verdict)]) -> Vec<Pending> {
+    let text = ctx.text;
+    let spans: Vec<(usize, usize)> = kept.iter().map(|(s, _)| (s.start, s.end)).collect();
+    let listed_regions = plural_region_lists(text, &spans);
+    let anchors = stated_locations(text, &spans);
+    let mut pending = Vec::with_capacity(kept.len());
+    for (i, (s, verdict)) in kept.iter().enumerate() {
+        let wants_region = listed_regions.contains(&i)
+            || s.key
+                .rsplit_once(' ')
+                .is_some_and(|(_, w)| crate::index::builder::REGION_TYPE_WORDS.contains(&w));
+        // "Odessa, Texas", "Walker County (Ga.)": the next mention right after a comma or an opening
+        // parenthesis qualifies this one.
+        let qualifier = kept.get(i + 1).and_then(|(n, _)| {
+            let gap = text.get(s.end..n.start)?;
+            matches!(gap.trim(), "," | "(").then_some(i + 1)
+        });
+        let settlement_cue = ctx.prev_word(s.start).is_some_and(|(w, ws)| {
+            matches!(w.to_lowercase().as_str(), "of")
+                && ctx.prev_word(ws).is_some_and(|(w2, _)| {
+                    matches!(
+                        w2.to_lowercase().as_str(),
+                        "city" | "town" | "village" | "settlement" | "hamlet"
+                    )
+                })
+        });
+        let (anchor, anchor_shared) = match anchors[i] {
+            Some((a, shared)) => (Some(a), shared),
+            None => (None, false),
+        };
+        pending.push(Pending {
+            key: s.key.clone(),
+            wants_region,
+            qualifier,
+            settlement_cue,
+            anchor,
+            anchor_shared,
+            // A stated location or a settlement cue says it is a place after all. An unknown name is
+            // resolved only through a spelling variant the document's places support.
+            // ("Lyman, 150 km south-east of Kharkiv"; "X in Y" says less: "the Fleet in Sevastopol").
+            doubtful: (*verdict == Verdict::Doubtful
+                && !matches!(
+                    anchor,
+                    Some(resolve::Anchor::Near(..) | resolve::Anchor::Distance(..))
+                )
+                && !settlement_cue)
+                || *verdict == Verdict::Unknown,
+            variant: *verdict == Verdict::Unknown,
+            non_settlement: matches!(verdict, Verdict::NonSettlement(_)),
+        });
+    }
+    pending
 }
 
 static NEAR_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
