@@ -52,6 +52,8 @@ fn id_text(raw: &serde_json::value::RawValue) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
     match v {
         serde_json::Value::Null => None,
+        // An empty id names nothing: the record is named by its file and line instead.
+        serde_json::Value::String(s) if s.trim().is_empty() => None,
         serde_json::Value::String(s) => Some(s),
         serde_json::Value::Number(_) => Some(raw.get().trim().to_string()),
         v => Some(v.to_string()),
@@ -488,6 +490,14 @@ mod tests {
             ids,
             ["123456789012345678901234567890", "7", "t.jsonl:3", "[1,2]"]
         );
+    }
+
+    /// Found by the jsonl_reader fuzz target: `"id": ""` gave a document with no name.
+    #[test]
+    fn an_empty_id_names_the_record_by_its_line() {
+        let (docs, _) = jsonl(b"{\"id\":\"\",\"text\":\"x\"}\n{\"id\":\"  \",\"text\":\"y\"}\n");
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc.as_str()).collect();
+        assert_eq!(ids, ["t.jsonl:1", "t.jsonl:2"]);
     }
 
     #[test]
