@@ -53,6 +53,9 @@ pub fn doc_key(d: &Document) -> u64 {
 /// keeps serde from borrowing it from the input.
 pub type Word = &'static str;
 
+/// The most distinct type words a process keeps.
+const MAX_WORDS: usize = 1024;
+
 /// Deserialises one of the few short words the pipeline keeps as `&'static str` (claim and claimant
 /// types, units): each distinct word is stored once for the life of the process.
 pub fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
@@ -67,6 +70,13 @@ pub fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Er
         .unwrap_or_else(|e| e.into_inner());
     if let Some(w) = words.get(s.as_str()) {
         return Ok(w);
+    }
+    // placemap writes a few dozen such words; records with more are not ours, and are refused before
+    // the store grows with them.
+    if words.len() >= MAX_WORDS {
+        return Err(serde::de::Error::custom(format!(
+            "more than {MAX_WORDS} distinct type words: not placemap analysis records"
+        )));
     }
     let w: &'static str = Box::leak(s.into_boxed_str());
     words.insert(w);

@@ -192,3 +192,30 @@ fn records_from_another_gazetteer_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn records_with_endless_type_words_are_refused() {
+    // Every record a claim of its own type: placemap writes a few dozen type words, so thousands of
+    // distinct ones are not its records (and must not grow the process's word store without bound).
+    let record = String::from_utf8(analyze(&["tests/fixtures/dated/2022-10-02-lyman.txt"]))
+        .expect("UTF-8 records");
+    let line = record
+        .lines()
+        .find(|l| l.contains("\"claim_type\":\""))
+        .expect("a claim");
+    let mut records = String::new();
+    for i in 0..1500 {
+        let t = format!("\"claim_type\":\"kind{i}\"");
+        records.push_str(&line.replacen("\"claim_type\":\"", &format!("{t},\"x\":\""), 1));
+        records.push('\n');
+    }
+    let o = placemap()
+        .args(["layers", "-o", "-"])
+        .write_stdin(records)
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("distinct type words"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
