@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::analyze::{Analysis, ClaimRecord, LinkRecord, QuantityRecord};
 use crate::error::RecordError;
@@ -20,10 +19,13 @@ use crate::extract::{Mention, Role};
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::input::{Document, Meta};
 
-/// The identity of a document beyond its name: the first 8 bytes of the SHA-256 of its name, metadata
-/// and text. Two documents with the same name and key are the same article.
+/// The identity of a document beyond its name: the XXH3-64 hash of its name, metadata and text (a
+/// fixed, platform-independent function: the same article gets the same key on every machine of a
+/// cluster; at ~0.1 ns a byte it costs nothing beside the analysis). Two documents with the same name and
+/// key are the same article.
 pub fn doc_key(d: &Document) -> u64 {
-    let mut h = Sha256::new();
+    use std::hash::Hasher;
+    let mut h = twox_hash::XxHash3_64::with_seed(0);
     let m = &d.meta;
     for part in [
         Some(&d.doc),
@@ -36,17 +38,15 @@ pub fn doc_key(d: &Document) -> u64 {
     {
         match part {
             Some(s) => {
-                h.update([1]);
-                h.update(s.as_bytes());
+                h.write(&[1]);
+                h.write(s.as_bytes());
             }
-            None => h.update([0]),
+            None => h.write(&[0]),
         }
-        h.update([0x1f]);
+        h.write(&[0x1f]);
     }
-    h.update(&d.bytes);
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&h.finalize()[..8]);
-    u64::from_be_bytes(b)
+    h.write(&d.bytes);
+    h.finish()
 }
 
 /// A short word the pipeline keeps as `&'static str` (a claim or claimant type, a unit); the alias
