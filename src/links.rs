@@ -124,7 +124,7 @@ pub fn find(
             relation: Relation::RelativeLocation,
             stated: Some(q.clone()),
             direction_deg: direction.and_then(|d| direction_bearing(&toks[d].lower)),
-            direction: direction.map(|d| toks[d].lower.clone()),
+            direction: direction.map(|d| toks[d].lower.to_string()),
             sentence: sentence.clone(),
         });
     }

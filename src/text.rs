@@ -5,13 +5,16 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 /// One word or punctuation token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    /// Lowercased text, typographic apostrophes folded to ASCII.
-    pub lower: String,
+    /// Lowercased text, typographic apostrophes folded to ASCII (inline, without an allocation, up to 24
+    /// bytes: nearly every word).
+    pub lower: CompactString,
     /// True for words and numbers, false for punctuation.
     pub word: bool,
     /// The word starts with an uppercase letter.
@@ -35,6 +38,14 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "adm", "brig", "cmdr", "pres", "rev", "mt", "ft",
 ];
 
+/// Whether a word (before a period) is one of [`ABBREVIATIONS`], in any case.
+fn is_abbreviation(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
 }
@@ -45,9 +56,11 @@ fn is_hyphen(c: char) -> bool {
 
 /// A word in lower case with typographic apostrophes folded to ASCII (ASCII words, most of them, without
 /// going through Unicode case mapping).
-fn lower_word(raw: &str) -> String {
+fn lower_word(raw: &str) -> CompactString {
     if raw.is_ascii() {
-        return raw.to_ascii_lowercase();
+        let mut w = CompactString::new(raw);
+        w.make_ascii_lowercase();
+        return w;
     }
     raw.chars()
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
@@ -59,12 +72,46 @@ fn lower_word(raw: &str) -> String {
 /// periods inside a number ("1,000", "2.5"), stay in the word; "U.S." is one token.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
-    let base = range.start;
+    // ASCII text (most sentences) is its own character table: byte i is character i.
+    if s.is_ascii() {
+        return tokens_of(s, range.start, &AsciiChars(s.as_bytes()));
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
+    tokens_of(s, range.start, &&chars[..])
+}
+
+/// The characters of a sentence with their byte offsets, by index.
+trait Chars {
+    fn len(&self) -> usize;
+    fn get(&self, i: usize) -> Option<(usize, char)>;
+}
+
+struct AsciiChars<'s>(&'s [u8]);
+
+impl Chars for AsciiChars<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn get(&self, i: usize) -> Option<(usize, char)> {
+        self.0.get(i).map(|&b| (i, b as char))
+    }
+}
+
+impl Chars for &[(usize, char)] {
+    fn len(&self) -> usize {
+        <[(usize, char)]>::len(self)
+    }
+    fn get(&self, i: usize) -> Option<(usize, char)> {
+        <[(usize, char)]>::get(self, i).copied()
+    }
+}
+
+fn tokens_of(s: &str, base: usize, chars: &impl Chars) -> Vec<Token> {
+    let at = |i: usize| chars.get(i).map_or('\0', |c| c.1);
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
-        let (off, c) = chars[i];
+        let Some((off, c)) = chars.get(i) else { break };
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -72,9 +119,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut j = i + 1;
             while j < chars.len() {
-                let c = chars[j].1;
+                let c = at(j);
                 let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                let prev = chars[j - 1].1;
+                let prev = at(j - 1);
                 if c.is_alphanumeric()
                     || ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
                     || (matches!(c, ',' | '.')
@@ -93,10 +140,10 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             // A trailing period of a dotted abbreviation (U.S.) belongs to the word.
             if j < chars.len()
-                && chars[j].1 == '.'
+                && at(j) == '.'
                 && j >= i + 3
-                && chars[j - 2].1 == '.'
-                && chars[j - 1].1.is_alphabetic()
+                && at(j - 2) == '.'
+                && at(j - 1).is_alphabetic()
             {
                 j += 1;
             }
@@ -114,9 +161,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         } else {
             let end = chars.get(i + 1).map_or(s.len(), |c| c.0);
             let lower = if is_apostrophe(c) {
-                "'".to_string()
+                CompactString::const_new("'")
             } else {
-                c.to_string()
+                CompactString::new(&*c.encode_utf8(&mut [0; 4]))
             };
             out.push(Token {
                 start: base + off,
@@ -192,24 +239,34 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
         push_trimmed(text, a, b, out);
     };
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c == '\n' {
-            push(start, i, &mut out);
-            start = i + 1;
-            continue;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut newline = memchr::memchr(b'\n', bytes);
+    // The stops ('\n', '.', '!', '?') are ASCII, so a byte search finds them: the punctuation before the
+    // next line break, else the line break.
+    while pos < bytes.len() {
+        if newline.is_some_and(|n| n < pos) {
+            newline = memchr::memchr(b'\n', &bytes[pos..]).map(|k| pos + k);
         }
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+        let line_end = newline.unwrap_or(bytes.len());
+        let i = match memchr::memchr3(b'.', b'!', b'?', &bytes[pos..line_end]) {
+            Some(k) => pos + k,
+            None if line_end < bytes.len() => {
+                push(start, line_end, &mut out);
+                start = line_end + 1;
+                pos = start;
+                continue;
+            }
+            None => break,
+        };
+        let c = bytes[i] as char;
         // Extend over closing quotes and brackets, and over citation marks ("...on March 8.[12] Next").
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
+        let mut end = i + 1;
+        while let Some(n) = text[end..].chars().next() {
             if is_closing(n) || matches!(n, '.' | '!' | '?') {
-                end = j + n.len_utf8();
-                iter.next();
+                end += n.len_utf8();
             } else if n == '[' {
-                let rest = &text[j..];
+                let rest = &text[end..];
                 // A citation mark is short: look no further than its longest form.
                 let close = rest.bytes().take(13).position(|b| b == b']').filter(|&k| {
                     k > 1
@@ -219,38 +276,38 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                             .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'-' | b' '))
                 });
                 let Some(k) = close else { break };
-                end = j + k + 1;
-                while iter.peek().is_some_and(|&(p, _)| p < end) {
-                    iter.next();
-                }
+                end += k + 1;
             } else {
                 break;
             }
         }
-        match iter.peek() {
-            Some(&(_, n)) if n.is_whitespace() => {}
-            None => {}
-            _ => continue,
+        pos = end;
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_whitespace())
+        {
+            continue;
         }
         if c == '.' {
             // The word before the period.
             let before = &text[start..i];
-            let word: String = before
-                .chars()
+            let from = before
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let w = word.to_lowercase();
-            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if single_initial || ABBREVIATIONS.contains(&w.as_str()) {
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+                .last()
+                .map_or(before.len(), |(k, _)| k);
+            let word = &before[from..];
+            let mut chars = word.chars();
+            let single_initial =
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+            if single_initial || is_abbreviation(word) {
                 // "U.S." at a sentence end is still an abbreviation unless a capitalised word follows
                 // after a line break; keep it simple and continue the sentence.
                 let rest = text[end..].trim_start();
                 let next_is_lower = rest.chars().next().is_some_and(char::is_lowercase);
-                if next_is_lower || !w.contains('.') || single_initial {
+                if next_is_lower || !word.contains('.') || single_initial {
                     continue;
                 }
                 // Dotted abbreviation followed by a capitalised word: ambiguous; treat "U.S. President"
@@ -367,6 +424,23 @@ mod tests {
         );
         assert_eq!(toks[0].stem(), "russia");
         assert_eq!(&t[toks[7].start..toks[7].end], "Kupiansk-Vuzlovyi");
+    }
+
+    #[test]
+    fn ascii_and_unicode_sentences_tokenise_alike() {
+        let ascii = "The U.S. said 1,000 troops (2.5 km) left Kupiansk-Vuzlovyi's edge - it's over.";
+        let wide = format!("{ascii} \u{2014}");
+        let a = tokens(ascii, 0..ascii.len());
+        let w = tokens(&wide, 0..wide.len());
+        assert_eq!(a[..], w[..a.len()]);
+        assert_eq!(w.len(), a.len() + 1);
+    }
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("approx"));
+        assert!(!is_abbreviation("Kyiv") && !is_abbreviation("approxi") && !is_abbreviation("Дж"));
+        assert_eq!(sent("Gen. Syrskyi spoke. Then"), vec!["Gen. Syrskyi spoke.", "Then"]);
     }
 
     #[test]
