@@ -428,7 +428,8 @@ mod tests {
 
     #[test]
     fn ascii_and_unicode_sentences_tokenise_alike() {
-        let ascii = "The U.S. said 1,000 troops (2.5 km) left Kupiansk-Vuzlovyi's edge - it's over.";
+        let ascii =
+            "The U.S. said 1,000 troops (2.5 km) left Kupiansk-Vuzlovyi's edge - it's over.";
         let wide = format!("{ascii} \u{2014}");
         let a = tokens(ascii, 0..ascii.len());
         let w = tokens(&wide, 0..wide.len());
@@ -440,7 +441,10 @@ mod tests {
     fn abbreviations_in_any_case() {
         assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("approx"));
         assert!(!is_abbreviation("Kyiv") && !is_abbreviation("approxi") && !is_abbreviation("Дж"));
-        assert_eq!(sent("Gen. Syrskyi spoke. Then"), vec!["Gen. Syrskyi spoke.", "Then"]);
+        assert_eq!(
+            sent("Gen. Syrskyi spoke. Then"),
+            vec!["Gen. Syrskyi spoke.", "Then"]
+        );
     }
 
     #[test]

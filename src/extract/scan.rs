@@ -116,6 +116,29 @@ pub struct WordWalk {
     state: Option<(usize, u64)>,
     final_end: bool,
     final_before_last: bool,
+    /// The ASCII bytes a name may go on with after the word (bit b for byte b), when it may go on.
+    next_ascii: u128,
+}
+
+impl WordWalk {
+    /// Whether no name starts with a run of ASCII letters and digits walked here when the source byte
+    /// after it is `next` (ASCII, not a letter or digit; None at the end): no name ends with the run, and
+    /// none goes on with what that byte folds to (a separator folds to ' ' or a line break). A name ending
+    /// one byte earlier does not count: inside such a run no possessive apostrophe can stand before it.
+    fn dead_before(&self, next: Option<u8>) -> bool {
+        if self.final_end {
+            return false;
+        }
+        let goes_on = |b: u8| self.next_ascii & (1u128 << b) != 0;
+        self.state.is_none()
+            || match next.map(|b| fold_char(b as char)) {
+                None => true,
+                Some(Folded::Break) => !goes_on(b'\n'),
+                Some(Folded::Space) => !goes_on(b' ') && !goes_on(b'\n'),
+                Some(Folded::Chars(c, _)) => c.is_ascii() && !goes_on(c as u8),
+                Some(Folded::Drop) => false,
+            }
+    }
 }
 
 /// Remembered first-word walks, by layer and folded word. Bounded by [`WalkMemo::CAPACITY`].
@@ -146,6 +169,7 @@ impl WalkMemo {
             state: None,
             final_end: false,
             final_before_last: false,
+            next_ascii: 0,
         };
         let mut ok = true;
         for (i, &b) in word.iter().enumerate() {
@@ -163,6 +187,10 @@ impl WalkMemo {
         if ok {
             walk.final_end = node.is_final();
             walk.state = Some((node.addr(), out));
+            walk.next_ascii = node
+                .transitions()
+                .filter(|t| t.inp < 128)
+                .fold(0, |m, t| m | 1u128 << t.inp);
         }
         if self.map.len() >= Self::CAPACITY {
             self.map.clear();
@@ -178,11 +206,25 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
     const MAX_NAME: usize = 80;
     let mut out = Vec::new();
     let mut w = Window::new(src);
+    let mut first = [0u8; MAX_NAME];
     let mut at = 0;
     while let Some(start) = next_capital(src, at) {
         at = start + 1;
         if !word_start(src, start) {
             continue;
+        }
+        // Most capitalised words begin no name ("The", "President"): an ASCII word is its own folded
+        // first word, and the remembered walks turn it away without folding anything.
+        if let Some(wl) = ascii_first_word(src, start, &mut first) {
+            let next = src.get(start + wl).copied();
+            let mut layers = g.layers().iter().enumerate();
+            if layers.all(|(l, layer)| {
+                memo.get(layer.exact_fst(), l, &first[..wl])
+                    .dead_before(next)
+            }) {
+                at = start + wl;
+                continue;
+            }
         }
         w.reset(start);
         // The first word, folded.
@@ -348,6 +390,28 @@ fn word_runs(text: &str) -> Vec<(usize, &str)> {
         out.push((s, &text[s..s + trim(&text[s..])]));
     }
     out
+}
+
+/// The folded first word at `start` (into `buf`, its length returned) when it can be read straight from
+/// the source: a run of ASCII letters and digits shorter than `buf`, ended by the end of the text or an
+/// ASCII byte that folding keeps apart from the word (not an apostrophe or backtick, which folding drops,
+/// joining what follows). Otherwise (non-ASCII letters, a character after it that needs decoding) None.
+fn ascii_first_word(src: &[u8], start: usize, buf: &mut [u8]) -> Option<usize> {
+    let run = src[start..]
+        .iter()
+        .take(buf.len())
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    match src.get(start + run) {
+        _ if run == 0 || run == buf.len() => None,
+        Some(&b) if !b.is_ascii() || b == b'\'' || b == b'`' => None,
+        _ => {
+            for (d, s) in buf.iter_mut().zip(&src[start..start + run]) {
+                *d = s.to_ascii_lowercase();
+            }
+            Some(run)
+        }
+    }
 }
 
 /// The next position at or after `from` where a capitalised character starts.
@@ -750,6 +814,7 @@ mod tests {
             "O'Neill met Zaporizhzhia's governor in Rostov-on-Don\r\nand Ізюм, Харків.",
             "France's and Canada's ministers. The White House. Nice, France. ST. LOUIS, Mo.",
             "Kupiańsk \u{301}Kyiv e\u{301}Lviv A\u{200B}Odesa -Kherson- \u{feff}Mariupol",
+            "St. Petersburg, The Hague; Kyiv.Lviv Kharkiv`s New\nYork The  Hague Izium_Balakliia The",
         ] {
             same(t.as_bytes());
         }
