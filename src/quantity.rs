@@ -145,11 +145,24 @@ struct Units {
     settlements: bool,
 }
 
-static UNIT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
+/// The unit words, each once, with the patterns it enables as bits (1 distance, 2 area, 4 duration,
+/// 8 settlements): one leftmost-longest automaton finds them without overlapping matches. None is lost:
+/// every unit word is letters only, so a word starting inside an earlier match follows a letter and would
+/// be turned away anyway.
+static UNIT_WORDS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let mut words: Vec<(&str, u8)> = Vec::new();
+    for &(w, kind) in UNIT_KINDS {
+        match words.iter_mut().find(|(x, _)| *x == w) {
+            Some((_, bits)) => *bits |= 1 << kind,
+            None => words.push((w, 1 << kind)),
+        }
+    }
+    let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(UNIT_KINDS.iter().map(|(w, _)| w))
-        .expect("unit words")
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(words.iter().map(|(w, _)| w))
+        .expect("unit words");
+    (ac, words.into_iter().map(|(_, bits)| bits).collect())
 });
 
 /// Unit word beginnings and the pattern each enables (0 distance, 1 area, 2 duration, 3 settlements).
@@ -165,7 +178,8 @@ const UNIT_KINDS: &[(&str, u8)] = &[
 impl Units {
     fn in_text(s: &str) -> Units {
         let mut u = Units::default();
-        for m in UNIT_WORDS.find_overlapping_iter(s) {
+        let (ac, bits) = &*UNIT_WORDS;
+        for m in ac.find_iter(s) {
             if s[..m.start()]
                 .chars()
                 .next_back()
@@ -176,12 +190,11 @@ impl Units {
             if !number_before(&s[..m.start()]) {
                 continue; // "the town", "on Monday": no count or measure
             }
-            match UNIT_KINDS[m.pattern().as_usize()].1 {
-                0 => u.distance = true,
-                1 => u.area = true,
-                2 => u.duration = true,
-                _ => u.settlements = true,
-            }
+            let b = bits[m.pattern().as_usize()];
+            u.distance |= b & 1 != 0;
+            u.area |= b & 2 != 0;
+            u.duration |= b & 4 != 0;
+            u.settlements |= b & 8 != 0;
         }
         u
     }
