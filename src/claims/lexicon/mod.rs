@@ -355,23 +355,40 @@ pub fn matches(entry: &str, w: &str) -> bool {
     }
 }
 
-/// A word list as a hash set of its words and a list of its stems.
+/// A word list as a hash set of its words and a list of its stems, with the first bytes its entries
+/// begin with: most words asked about begin with none of them and are turned away without hashing.
 struct WordSet {
     exact: rustc_hash::FxHashSet<&'static str>,
     stems: Vec<&'static str>,
+    /// Bit b: some entry begins with byte b (all bits when an entry is empty, which any word matches).
+    firsts: [u64; 4],
 }
 
 impl WordSet {
     fn new(list: &'static [&'static str]) -> WordSet {
         let (stems, exact): (Vec<&'static str>, Vec<&'static str>) =
             list.iter().partition(|e| e.ends_with('*'));
+        let stems: Vec<&'static str> = stems.into_iter().map(|e| e.trim_end_matches('*')).collect();
+        let mut firsts = [0u64; 4];
+        for e in exact.iter().chain(&stems) {
+            match e.as_bytes().first() {
+                Some(&b) => firsts[usize::from(b >> 6)] |= 1 << (b & 63),
+                None => firsts = [u64::MAX; 4],
+            }
+        }
         WordSet {
             exact: exact.into_iter().collect(),
-            stems: stems.into_iter().map(|e| e.trim_end_matches('*')).collect(),
+            stems,
+            firsts,
         }
     }
 
     fn contains(&self, w: &str) -> bool {
+        if let Some(&b) = w.as_bytes().first() {
+            if self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
         self.exact.contains(w) || self.stems.iter().any(|p| w.starts_with(p))
     }
 }
