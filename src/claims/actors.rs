@@ -76,11 +76,33 @@ fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
     i > 0 && has(lx.prepositions, &toks[i - 1].lower)
 }
 
-/// A named body at `i` ("donetsk people's republic"): its length and side.
+/// The named bodies of every lexicon by their first word (keyed by the lexicon's list and the word), so
+/// that a word no name begins with costs one probe.
+static NAMED_BY_FIRST: std::sync::LazyLock<
+    rustc_hash::FxHashMap<(usize, &'static str), Vec<(&'static [&'static str], Side)>>,
+> = std::sync::LazyLock::new(|| {
+    use super::lexicon::{en, ru, uk};
+    let mut m: rustc_hash::FxHashMap<_, Vec<_>> = Default::default();
+    for lx in [&en::LEXICON, &uk::LEXICON, &ru::LEXICON] {
+        for &(n, side) in lx.named {
+            if let Some(first) = n.first() {
+                m.entry((lx.named.as_ptr() as usize, *first))
+                    .or_default()
+                    .push((n, side));
+            }
+        }
+    }
+    m
+});
+
+/// A named body at `i` ("donetsk people's republic"): its length and side (the longest that fits).
 fn named_at(lx: &Lexicon, w: &[&str], i: usize) -> Option<(usize, Side)> {
-    lx.named
+    let key = (lx.named.as_ptr() as usize, *w.get(i)?);
+    let fits = |n: &[&str]| n.len() <= w.len() - i && n.iter().zip(&w[i..]).all(|(a, b)| a == b);
+    NAMED_BY_FIRST
+        .get(&key)?
         .iter()
-        .filter(|(n, _)| n.len() <= w.len() - i && n.iter().zip(&w[i..]).all(|(a, b)| a == b))
+        .filter(|(n, _)| fits(n))
         .map(|(n, s)| (n.len(), *s))
         .max_by_key(|(n, _)| *n)
 }
@@ -248,9 +270,12 @@ fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
         let end = actor_nouns_end(lx, toks, i + 1).unwrap_or(i + 1);
         return Some((end, vec![], Some(Kind::Pronoun)));
     }
+    if !t.capital {
+        return None;
+    }
     lx.people
         .iter()
-        .find(|(p, _)| t.capital && (matches(p, &t.lower) || matches(p, t.stem())))
+        .find(|(p, _)| matches(p, &t.lower) || matches(p, t.stem()))
         .map(|&(_, side)| (i + 1, vec![side], Some(Kind::Speaker)))
 }
 
