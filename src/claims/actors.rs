@@ -76,11 +76,12 @@ fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
     i > 0 && has(lx.prepositions, &toks[i - 1].lower)
 }
 
+type NamedIndex =
+    rustc_hash::FxHashMap<(usize, &'static str), Vec<(&'static [&'static str], Side)>>;
+
 /// The named bodies of every lexicon by their first word (keyed by the lexicon's list and the word), so
 /// that a word no name begins with costs one probe.
-static NAMED_BY_FIRST: std::sync::LazyLock<
-    rustc_hash::FxHashMap<(usize, &'static str), Vec<(&'static [&'static str], Side)>>,
-> = std::sync::LazyLock::new(|| {
+static NAMED_BY_FIRST: std::sync::LazyLock<NamedIndex> = std::sync::LazyLock::new(|| {
     use super::lexicon::{en, ru, uk};
     let mut m: rustc_hash::FxHashMap<_, Vec<_>> = Default::default();
     for lx in [&en::LEXICON, &uk::LEXICON, &ru::LEXICON] {
