@@ -111,11 +111,7 @@ pub fn unknown_names(
     let bytes = text.as_bytes();
     let mut pos = 0;
     // Candidate word starts: ASCII capitals and the lead bytes of non-ASCII characters (checked below).
-    while let Some(off) = bytes[pos..]
-        .iter()
-        .position(|b| b.is_ascii_uppercase() || *b >= 0xC0)
-    {
-        let start = pos + off;
+    while let Some(start) = super::scan::next_capital_byte(bytes, pos) {
         let Some(first) = text[start..].chars().next() else {
             break;
         };

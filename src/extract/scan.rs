@@ -418,16 +418,28 @@ fn ascii_first_word(src: &[u8], start: usize, buf: &mut [u8]) -> Option<usize> {
 fn next_capital(src: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < src.len() {
-        let off = src[i..]
-            .iter()
-            .position(|b| b.is_ascii_uppercase() || *b >= 0xC0)?;
-        let at = i + off;
+        let at = next_capital_byte(src, i)?;
         if src[at].is_ascii() || starts_uppercase(src, at) {
             return Some(at);
         }
         i = at + 1;
     }
     None
+}
+
+/// The next byte at or after `from` that may begin a capitalised character: an ASCII capital or the lead
+/// byte of a multi-byte character. Text is skipped 16 bytes at a time (a test the compiler vectorises);
+/// most of it holds no such byte.
+pub fn next_capital_byte(src: &[u8], from: usize) -> Option<usize> {
+    let candidate = |b: u8| b.is_ascii_uppercase() || b >= 0xC0;
+    let mut i = from.min(src.len());
+    for chunk in src[i..].chunks_exact(16) {
+        if chunk.iter().fold(false, |any, &b| any | candidate(b)) {
+            break;
+        }
+        i += 16;
+    }
+    src[i..].iter().position(|&b| candidate(b)).map(|k| i + k)
 }
 
 /// The character starting at `at` (None for an invalid byte), and its length in bytes (1 when invalid).
@@ -805,6 +817,18 @@ mod tests {
         };
         assert_eq!(key(&lazy), key(&full), "{:?}", String::from_utf8_lossy(src));
         assert_eq!(key(&again), key(&full));
+    }
+
+    #[test]
+    fn capital_bytes_found_like_a_plain_scan() {
+        let text = "the army of Ukraine said on monday that troops near Ізюм and Kharkiv, \u{c9}lys\u{e9}e held";
+        let src = text.as_bytes();
+        let plain = |from: usize| {
+            (from..src.len()).find(|&i| src[i].is_ascii_uppercase() || src[i] >= 0xC0)
+        };
+        for from in 0..=src.len() + 1 {
+            assert_eq!(next_capital_byte(src, from), plain(from), "from {from}");
+        }
     }
 
     #[test]
