@@ -215,7 +215,8 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
         }
         // Most capitalised words begin no name ("The", "President"): an ASCII word is its own folded
         // first word, and the remembered walks turn it away without folding anything.
-        if let Some(wl) = ascii_first_word(src, start, &mut first) {
+        let ascii = ascii_first_word(src, start, &mut first);
+        if let Some(wl) = ascii {
             let next = src.get(start + wl).copied();
             let mut layers = g.layers().iter().enumerate();
             if layers.all(|(l, layer)| {
@@ -227,11 +228,20 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
             }
         }
         w.reset(start);
-        // The first word, folded.
-        let mut wl = 0;
-        while w.get(wl).is_some_and(is_word_byte) {
-            wl += 1;
-        }
+        // The first word, folded (an ASCII one is already known: folding it is one run).
+        let wl = match ascii {
+            Some(wl) => {
+                w.get(wl);
+                wl
+            }
+            None => {
+                let mut wl = 0;
+                while w.get(wl).is_some_and(is_word_byte) {
+                    wl += 1;
+                }
+                wl
+            }
+        };
         let mut best: Option<usize> = None;
         for (l, layer) in g.layers().iter().enumerate() {
             let fst = layer.exact_fst();
@@ -300,7 +310,7 @@ pub fn add_inflected(g: &Gazetteer, src: &[u8], spots: &mut Vec<Spot>) {
     use crate::names::fold::light_key;
     use crate::names::inflect::{adjective_lemmas, noun_lemmas};
     // Cyrillic letters all start with the UTF-8 lead bytes 0xD0 or 0xD1: most documents have none.
-    if !src.iter().any(|&b| b == 0xD0 || b == 0xD1) {
+    if memchr::memchr2(0xD0, 0xD1, src).is_none() {
         return;
     }
     let Ok(text) = std::str::from_utf8(src) else {
@@ -577,14 +587,18 @@ impl<'a> Window<'a> {
         if let Some((sa, sb)) = self.pending_space.take() {
             self.push(b" ", sa, sb);
         }
-        let end = (self.next + 64).min(self.src.len());
-        while self.next < end && self.src[self.next].is_ascii_alphanumeric() {
-            let a = self.next;
-            self.text.push(self.src[self.next].to_ascii_lowercase());
-            self.orig.push(a);
-            self.orig_end.push(a + 1);
-            self.next += 1;
-        }
+        let a = self.next;
+        let limit = (a + 64).min(self.src.len());
+        let run = self.src[a..limit]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let b = a + run;
+        self.text
+            .extend(self.src[a..b].iter().map(u8::to_ascii_lowercase));
+        self.orig.extend(a..b);
+        self.orig_end.extend(a + 1..b + 1);
+        self.next = b;
     }
 
     /// Folded byte `k`, folding as far as needed; None past the end of the document.
