@@ -17,26 +17,46 @@ fn position(p: &[f64; 2]) -> Vec<f64> {
 }
 
 /// The geojson-crate Feature with the layer's columns.
-pub fn to_geojson(f: &Feature, fields: &[Field]) -> GjFeature {
-    let geometry = match &f.geometry {
+fn geometry(f: &Feature) -> GjGeometry {
+    GjGeometry::new(match &f.geometry {
         Geometry::Point(p) => GjValue::Point(position(p)),
         Geometry::Line(ps) => GjValue::LineString(ps.iter().map(position).collect()),
-    };
+    })
+}
+
+pub fn to_geojson(f: &Feature, fields: &[Field]) -> GjFeature {
     let mut props = JsonObject::new();
     for (k, v) in row(f, fields) {
         props.insert(k.to_string(), v.clone());
     }
     GjFeature {
         bbox: None,
-        geometry: Some(GjGeometry::new(geometry)),
+        geometry: Some(geometry(f)),
         id: Some(Id::String(f.id.clone())),
         properties: Some(props),
         foreign_members: None,
     }
 }
 
-fn feature_json(f: &Feature, fields: &[Field]) -> std::io::Result<String> {
-    serde_json::to_string(&to_geojson(f, fields)).map_err(std::io::Error::other)
+/// A feature as one line of JSON, written straight from its fields: the text the geojson crate writes
+/// for [`to_geojson`] (type, geometry, properties, id), without building its property map first.
+fn feature_json(f: &Feature, fields: &[Field]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(2048);
+    out.extend_from_slice(b"{\"type\":\"Feature\",\"geometry\":");
+    serde_json::to_writer(&mut out, &geometry(f))?;
+    out.extend_from_slice(b",\"properties\":{");
+    for (i, (k, v)) in row(f, fields).into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut out, k)?;
+        out.push(b':');
+        serde_json::to_writer(&mut out, v)?;
+    }
+    out.extend_from_slice(b"},\"id\":");
+    serde_json::to_writer(&mut out, &f.id)?;
+    out.push(b'}');
+    Ok(out)
 }
 
 /// A FeatureCollection with a `name` (GDAL's layer name), one Feature per line.
@@ -48,7 +68,7 @@ pub fn write_collection(out: &mut dyn Write, layer: &Layer) -> std::io::Result<(
     )?;
     for (i, f) in layer.features.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(feature_json(f, &layer.fields)?.as_bytes())?;
+        out.write_all(&feature_json(f, &layer.fields)?)?;
     }
     out.write_all(b"\n]}\n")
 }
@@ -59,7 +79,7 @@ pub fn write_sequence(out: &mut dyn Write, layer: &Layer, rs: bool) -> std::io::
         if rs {
             out.write_all(b"\x1e")?;
         }
-        out.write_all(feature_json(f, &layer.fields)?.as_bytes())?;
+        out.write_all(&feature_json(f, &layer.fields)?)?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -76,4 +96,36 @@ pub fn write_quantities(out: &mut dyn Write, quantities: &[QuantityRecord]) -> s
         writeln!(out, "{}", Value::Object(obj))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layers::schema::{LINK_FIELDS, PLACE_FIELDS};
+
+    #[test]
+    fn features_are_written_as_the_geojson_crate_writes_them() {
+        let point = Feature {
+            id: "pl_1".into(),
+            geometry: Geometry::Point([36.123_456_789, 49.987_654_321]),
+            properties: vec![
+                ("name", Value::from("Izium \"Ізюм\"")),
+                ("population", Value::from(45_884)),
+                ("geo_score", Value::from(0.5)),
+                ("unknown_key", Value::from(true)),
+            ],
+        };
+        let line = Feature {
+            id: "ln\u{1}2".into(),
+            geometry: Geometry::Line(vec![[36.0, 49.0], [36.5, 49.25], [-0.1, 51.5]]),
+            properties: vec![],
+        };
+        for (f, fields) in [(&point, PLACE_FIELDS), (&line, LINK_FIELDS)] {
+            let crate_text = serde_json::to_vec(&to_geojson(f, fields)).unwrap();
+            assert_eq!(
+                String::from_utf8(feature_json(f, fields).unwrap()).unwrap(),
+                String::from_utf8(crate_text).unwrap()
+            );
+        }
+    }
 }
