@@ -113,14 +113,33 @@ fn is_word_byte(b: u8) -> bool {
 /// scanner remembers these per word instead of stepping through the FST byte by byte each time.
 #[derive(Debug, Clone, Copy)]
 pub struct WordWalk {
-    state: Option<(usize, u64)>,
+    /// The node after the word ([`WordWalk::DEAD`] when no name goes that far) and the output so far.
+    addr: usize,
+    out: u64,
+    /// The ASCII bytes a name may go on with after the word, for the bytes [`WordWalk::bit`] maps.
+    next_ascii: u64,
     final_end: bool,
     final_before_last: bool,
-    /// The ASCII bytes a name may go on with after the word (bit b for byte b), when it may go on.
-    next_ascii: u128,
 }
 
 impl WordWalk {
+    const DEAD: usize = usize::MAX;
+
+    /// Where the walk ends up, if a name goes that far.
+    fn state(&self) -> Option<(usize, u64)> {
+        (self.addr != Self::DEAD).then_some((self.addr, self.out))
+    }
+
+    /// The bit of [`WordWalk::next_ascii`] for byte `b`: ' ' to '^' and the line break have one; for other
+    /// bytes the walk does not say.
+    fn bit(b: u8) -> Option<u32> {
+        match b {
+            b'\n' => Some(63),
+            0x20..=0x5E => Some(u32::from(b - 0x20)),
+            _ => None,
+        }
+    }
+
     /// Whether no name starts with a run of ASCII letters and digits walked here when the source byte
     /// after it is `next` (ASCII, not a letter or digit; None at the end): no name ends with the run, and
     /// none goes on with what that byte folds to (a separator folds to ' ' or a line break). A name ending
@@ -129,8 +148,8 @@ impl WordWalk {
         if self.final_end {
             return false;
         }
-        let goes_on = |b: u8| self.next_ascii & (1u128 << b) != 0;
-        self.state.is_none()
+        let goes_on = |b: u8| Self::bit(b).is_none_or(|k| self.next_ascii & (1 << k) != 0);
+        self.state().is_none()
             || match next.map(|b| fold_char(b as char)) {
                 None => true,
                 Some(Folded::Break) => !goes_on(b'\n'),
@@ -144,12 +163,18 @@ impl WordWalk {
 /// Remembered first-word walks, by layer and folded word. Bounded by [`WalkMemo::CAPACITY`].
 #[derive(Default)]
 pub struct WalkMemo {
-    map: rustc_hash::FxHashMap<Vec<u8>, WordWalk>,
+    /// Words of up to [`WalkMemo::INLINE`] bytes, keyed inline (layer, length, bytes): a probe compares the
+    /// key in the table without following a pointer.
+    short: rustc_hash::FxHashMap<[u8; 24], WordWalk>,
+    /// Longer words, by layer and word.
+    long: rustc_hash::FxHashMap<Vec<u8>, WordWalk>,
     key: Vec<u8>,
 }
 
 impl WalkMemo {
     const CAPACITY: usize = 100_000;
+    /// The longest word kept inline: 24 bytes less the layer (2) and the length (1).
+    const INLINE: usize = 21;
 
     fn get(
         &mut self,
@@ -157,47 +182,73 @@ impl WalkMemo {
         layer: usize,
         word: &[u8],
     ) -> WordWalk {
+        if word.len() <= Self::INLINE {
+            let mut key = [0u8; 24];
+            key[..2].copy_from_slice(&(layer as u16).to_le_bytes());
+            key[2] = word.len() as u8;
+            key[3..3 + word.len()].copy_from_slice(word);
+            if let Some(w) = self.short.get(&key) {
+                return *w;
+            }
+            let walk = walk_word(fst, word);
+            self.make_room();
+            self.short.insert(key, walk);
+            return walk;
+        }
         self.key.clear();
         self.key.extend_from_slice(&(layer as u16).to_le_bytes());
         self.key.extend_from_slice(word);
-        if let Some(w) = self.map.get(&self.key[..]) {
+        if let Some(w) = self.long.get(&self.key[..]) {
             return *w;
         }
-        let mut node = fst.root();
-        let mut out = 0u64;
-        let mut walk = WordWalk {
-            state: None,
-            final_end: false,
-            final_before_last: false,
-            next_ascii: 0,
-        };
-        let mut ok = true;
-        for (i, &b) in word.iter().enumerate() {
-            match step(fst, &node, b, &mut out) {
-                Some(nx) => node = nx,
-                None => {
-                    ok = false;
-                    break;
-                }
-            }
-            if i + 2 == word.len() {
-                walk.final_before_last = node.is_final();
-            }
-        }
-        if ok {
-            walk.final_end = node.is_final();
-            walk.state = Some((node.addr(), out));
-            walk.next_ascii = node
-                .transitions()
-                .filter(|t| t.inp < 128)
-                .fold(0, |m, t| m | 1u128 << t.inp);
-        }
-        if self.map.len() >= Self::CAPACITY {
-            self.map.clear();
-        }
-        self.map.insert(self.key.clone(), walk);
+        let walk = walk_word(fst, word);
+        self.make_room();
+        self.long.insert(self.key.clone(), walk);
         walk
     }
+
+    fn make_room(&mut self) {
+        if self.short.len() + self.long.len() >= Self::CAPACITY {
+            self.short.clear();
+            self.long.clear();
+        }
+    }
+}
+
+/// The walk of one layer's FST over a whole word.
+fn walk_word(fst: &Fst<std::borrow::Cow<'static, [u8]>>, word: &[u8]) -> WordWalk {
+    let mut node = fst.root();
+    let mut out = 0u64;
+    let mut walk = WordWalk {
+        addr: WordWalk::DEAD,
+        out: 0,
+        next_ascii: 0,
+        final_end: false,
+        final_before_last: false,
+    };
+    let mut ok = true;
+    for (i, &b) in word.iter().enumerate() {
+        match step(fst, &node, b, &mut out) {
+            Some(nx) => node = nx,
+            None => {
+                ok = false;
+                break;
+            }
+        }
+        if i + 2 == word.len() {
+            walk.final_before_last = node.is_final();
+        }
+    }
+    if ok {
+        walk.final_end = node.is_final();
+        walk.addr = node.addr();
+        walk.out = out;
+        walk.next_ascii = node
+            .transitions()
+            .filter_map(|t| WordWalk::bit(t.inp))
+            .fold(0, |m, k| m | 1 << k);
+    }
+    walk
 }
 
 /// Longest names starting at each capitalised word. Only the text right after a capitalised word start is
@@ -267,7 +318,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
                 if walk.final_end {
                     consider(&mut w, wl, &mut best);
                 }
-                match walk.state {
+                match walk.state() {
                     Some((addr, o)) => (fst.node(addr), o, wl),
                     None => continue,
                 }
