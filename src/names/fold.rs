@@ -213,18 +213,7 @@ fn expand_slavic(c: char) -> Option<&'static str> {
 /// The Slavic phonetic key (rules 1-16 of the romanization research note), for Latin-script names.
 /// Names that still contain Cyrillic after folding return `None`: romanize them first.
 pub fn slavic_key(s: &str) -> Option<String> {
-    // 1-4: casefold, apostrophes, hyphens, diacritics (expanding the ones that carry a sound).
-    let mut pre = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match expand_slavic(c) {
-            Some(e) => pre.push_str(e),
-            None => pre.push(c),
-        }
-    }
-    let k = light_key(&pre);
-    if !k.is_ascii() {
-        return None;
-    }
+    let k = slavic_light_key(s)?;
     // The rules rewrite ASCII bytes in order, each over the whole key (as `str::replace` would), between
     // two buffers.
     let mut k = k.into_bytes();
@@ -282,6 +271,19 @@ pub fn slavic_key(s: &str) -> Option<String> {
     String::from_utf8(k).ok()
 }
 
+/// Steps 1-4 of the Slavic key: casefold, apostrophes, hyphens, diacritics (expanding the ones that carry a
+/// sound); None unless the result is ASCII.
+fn slavic_light_key(s: &str) -> Option<String> {
+    let mut pre = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match expand_slavic(c) {
+            Some(e) => pre.push_str(e),
+            None => pre.push(c),
+        }
+    }
+    Some(light_key(&pre)).filter(|k| k.is_ascii())
+}
+
 /// `from` replaced by `to` in ASCII bytes, left to right without overlaps (as `str::replace` does).
 fn replace_ascii(k: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
@@ -300,17 +302,7 @@ fn replace_ascii(k: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) {
 /// is tested against.
 #[cfg(test)]
 fn slavic_key_reference(s: &str) -> Option<String> {
-    let mut pre = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match expand_slavic(c) {
-            Some(e) => pre.push_str(e),
-            None => pre.push(c),
-        }
-    }
-    let k = light_key(&pre);
-    if !k.is_ascii() {
-        return None;
-    }
+    let k = slavic_light_key(s)?;
     let mut k = k.replace("shh", "shch");
     let b: Vec<u8> = k.bytes().collect();
     let mut s6 = String::with_capacity(b.len());
