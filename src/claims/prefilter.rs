@@ -170,18 +170,19 @@ impl Hints {
     }
 }
 
-/// What the words of each sentence begin with.
+/// What the words of each sentence begin with, as far as [`Hints::worth_reading`] needs: a sentence with
+/// a mention is read once an event word is seen, whatever else it holds, so its scan may stop there.
 pub fn sentence_hints(doc: &Doc) -> Vec<Hints> {
     let p = &*PREFIXES;
     let text = doc.text;
-    doc.sentences
-        .iter()
-        .map(|sentence| {
-            let range = sentence.range.clone();
+    (0..doc.sentences.len())
+        .map(|i| {
+            let range = doc.sentences[i].range.clone();
+            let has_mention = doc.sentence_mentions(i).next().is_some();
             let mut h = Hints::default();
             for at in word_starts(&text[range.clone()]).map(|w| range.start + w) {
                 p.hints_at(text, at, &mut h);
-                if h.event && h.cue && h.settlement {
+                if h.event && ((h.cue && h.settlement) || has_mention) {
                     break;
                 }
             }
