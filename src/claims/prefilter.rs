@@ -1,7 +1,8 @@
 //! Which sentences are worth reading for claims. Most sentences of general news have no word a claim, a
 //! denial or a confirmation needs; a sentence is read only when such a word begins in it. The test is one
-//! pass over the document's word starts: the first three letters of a word (lower-cased) pick, by one
-//! hash probe, the few prefixes that begin with them, and only those are compared.
+//! pass over the document's bytes: at a word start, the first three letters of an ASCII word are looked
+//! up in a bit table, which turns away almost every word; the rest (and non-ASCII words) pick, by one hash
+//! probe of their first letters, the few prefixes that begin with them, and only those are compared.
 
 use std::sync::LazyLock;
 
@@ -10,29 +11,16 @@ use rustc_hash::FxHashMap;
 use super::lexicon;
 use crate::doc::Doc;
 
-/// What a prefix tells about a sentence whose word begins with it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Hint {
-    /// An event word ("captured", "withdrawal").
-    Event,
-    /// A denial or a confirmation.
-    Cue,
-    /// A settlement noun, which may point back to an earlier sentence's place.
-    Settlement,
-}
+/// What a prefix tells about a sentence whose word begins with it, as bits of [`Hints`]: an event word
+/// ("captured", "withdrawal").
+const EVENT: u8 = 1;
+/// A denial or a confirmation.
+const CUE: u8 = 2;
+/// A settlement noun, which may point back to an earlier sentence's place.
+const SETTLEMENT: u8 = 4;
 
 /// How many letters of a word pick its candidate prefixes.
 const HEAD: usize = 3;
-
-/// Every prefix (lower case) by its first [`HEAD`] letters (or all of it, when shorter).
-struct Prefixes {
-    by_head: FxHashMap<Head, Vec<(Vec<char>, Hint)>>,
-    /// Prefixes shorter than [`HEAD`], by length, exist (a word's first one or two letters are then probed).
-    short: [bool; HEAD],
-    /// For each ASCII first letter, the second ASCII letters some prefix goes on with (all bits when a
-    /// prefix goes on otherwise): most English words are turned away here, without a hash probe.
-    ascii_pairs: [u32; 26],
-}
 
 /// Up to [`HEAD`] lower-case characters.
 type Head = [char; HEAD];
@@ -45,13 +33,72 @@ fn head(chars: &[char]) -> Head {
     h
 }
 
+/// The symbols of an ASCII head: the 26 letters (either case) and one for any other byte.
+const SYMBOLS: usize = 27;
+
+/// The symbol of an ASCII byte in a head.
+fn symbol(b: u8) -> usize {
+    if b.is_ascii_alphabetic() {
+        (b.to_ascii_lowercase() - b'a') as usize
+    } else {
+        SYMBOLS - 1
+    }
+}
+
+/// A prefix of a lexicon word: its characters (lower case), its bytes when it is ASCII (else empty), and
+/// what it tells.
+#[derive(Clone)]
+struct Prefix {
+    chars: Vec<char>,
+    ascii: Vec<u8>,
+    bits: u8,
+}
+
+impl Prefix {
+    /// Whether `rest` begins with the prefix, in any case: byte by byte when both are ASCII.
+    fn begins(&self, rest: &str) -> bool {
+        if let Some(w) = rest.as_bytes().get(..self.ascii.len()) {
+            if !self.ascii.is_empty() && w.is_ascii() {
+                return w.eq_ignore_ascii_case(&self.ascii);
+            }
+        }
+        let mut word = rest.chars().map(lower);
+        self.chars.iter().all(|p| word.next() == Some(*p))
+    }
+}
+
+/// Adds `p` to a list of candidates unless one that begins it already tells as much, and drops those it
+/// makes redundant (a word that begins with "withdrawal" begins with "withdraw").
+fn push_candidate(list: &mut Vec<Prefix>, p: Prefix) {
+    let covers =
+        |a: &Prefix, b: &Prefix| b.chars.starts_with(&a.chars) && a.bits & b.bits == b.bits;
+    if list.iter().any(|q| covers(q, &p)) {
+        return;
+    }
+    list.retain(|q| !covers(&p, q));
+    list.push(p);
+}
+
+/// Every prefix (lower case) by its first [`HEAD`] letters (or all of it, when shorter).
+struct Prefixes {
+    by_head: FxHashMap<Head, Vec<Prefix>>,
+    /// Prefixes shorter than [`HEAD`], by length, exist (a word's first one or two letters are then probed).
+    short: [bool; HEAD],
+    /// One bit per ASCII head (three symbols) that some prefix can begin a word with: a word whose first
+    /// three bytes are ASCII is compared only when its head's bit is set...
+    ascii_heads: Vec<u64>,
+    /// ...and then only with the prefixes listed under its head.
+    by_ascii_head: FxHashMap<usize, Vec<Prefix>>,
+}
+
 /// The prefixes of all three languages, from their lexicons: a word that begins with none of them
 /// begins no event, cue or settlement noun the claim reader knows.
 static PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
     let mut p = Prefixes {
         by_head: FxHashMap::default(),
         short: [false; HEAD],
-        ascii_pairs: [0; 26],
+        ascii_heads: vec![0; SYMBOLS.pow(HEAD as u32).div_ceil(64)],
+        by_ascii_head: FxHashMap::default(),
     };
     for lx in [
         &lexicon::en::LEXICON,
@@ -59,9 +106,9 @@ static PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
         &lexicon::ru::LEXICON,
     ] {
         for (words, h) in [
-            (lx.event_words(), Hint::Event),
-            (lx.cue_words(), Hint::Cue),
-            (lx.settlement_words(), Hint::Settlement),
+            (lx.event_words(), EVENT),
+            (lx.cue_words(), CUE),
+            (lx.settlement_words(), SETTLEMENT),
         ] {
             for w in words {
                 p.add(w, h);
@@ -74,7 +121,7 @@ static PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
 impl Prefixes {
     /// Adds a lexicon word (a stem when it ends in `*`) as a prefix; an exact word is a prefix too, as
     /// the test needs only to let through every word that matters.
-    fn add(&mut self, word: &str, h: Hint) {
+    fn add(&mut self, word: &str, bits: u8) {
         let chars: Vec<char> = word.trim_end_matches('*').chars().map(lower).collect();
         if chars.is_empty() {
             return;
@@ -82,33 +129,31 @@ impl Prefixes {
         if chars.len() < HEAD {
             self.short[chars.len()] = true;
         }
-        if let Some(a) = ascii_letter(chars[0]) {
-            self.ascii_pairs[a] |= chars
-                .get(1)
-                .and_then(|&c| ascii_letter(c))
-                .map_or(u32::MAX, |b| 1 << b);
+        let ascii = if chars.iter().all(char::is_ascii) {
+            chars.iter().map(|&c| c as u8).collect()
+        } else {
+            Vec::new()
+        };
+        let prefix = Prefix { chars, ascii, bits };
+        for index in ascii_head_indices(&prefix.chars) {
+            self.ascii_heads[index / 64] |= 1 << (index % 64);
+            push_candidate(self.by_ascii_head.entry(index).or_default(), prefix.clone());
         }
-        let key = head(&chars[..chars.len().min(HEAD)]);
-        let cands = self.by_head.entry(key).or_default();
-        if !cands.contains(&(chars.clone(), h)) {
-            cands.push((chars, h));
-        }
-    }
-
-    /// Whether a word starting with these bytes cannot begin a prefix (a quick test on ASCII letters).
-    fn turned_away(&self, word: &[u8]) -> bool {
-        let letter = |i: usize| word.get(i).and_then(|&b| ascii_letter(b as char));
-        match (letter(0), letter(1)) {
-            (Some(a), Some(b)) => self.ascii_pairs[a] & (1 << b) == 0,
-            (Some(a), None) => self.ascii_pairs[a] == 0,
-            _ => false,
-        }
+        let key = head(&prefix.chars[..prefix.chars.len().min(HEAD)]);
+        push_candidate(self.by_head.entry(key).or_default(), prefix);
     }
 
     /// The hints of the word starting at `text[at..]`.
     fn hints_at(&self, text: &str, at: usize, out: &mut Hints) {
         let rest = &text[at..];
-        if self.turned_away(rest.as_bytes()) {
+        if let Some(index) = ascii_head(rest.as_bytes()) {
+            if self.ascii_heads[index / 64] & (1 << (index % 64)) != 0 {
+                for p in &self.by_ascii_head[&index] {
+                    if p.begins(rest) {
+                        out.0 |= p.bits;
+                    }
+                }
+            }
             return;
         }
         let mut first = ['\0'; HEAD];
@@ -118,23 +163,54 @@ impl Prefixes {
             n += 1;
         }
         for len in (1..=n).filter(|&l| l == n || self.short[l]) {
-            let Some(cands) = self.by_head.get(&head(&first[..len])) else {
-                continue;
-            };
-            for (prefix, h) in cands {
-                let mut word = rest.chars().map(lower);
-                if prefix.iter().all(|p| word.next() == Some(*p)) {
-                    out.set(*h);
+            for p in self.by_head.get(&head(&first[..len])).into_iter().flatten() {
+                if p.begins(rest) {
+                    out.0 |= p.bits;
                 }
             }
         }
     }
 }
 
-/// The index of an ASCII letter in the alphabet (either case).
-fn ascii_letter(c: char) -> Option<usize> {
-    c.is_ascii_alphabetic()
-        .then(|| (c.to_ascii_lowercase() as u8 - b'a') as usize)
+/// The index of the ASCII head of a word whose first bytes are these (a missing byte counts as "other"),
+/// or None when one of them is not ASCII.
+fn ascii_head(word: &[u8]) -> Option<usize> {
+    let mut index = 0;
+    for k in 0..HEAD {
+        let b = word.get(k).copied().unwrap_or(b' ');
+        if !b.is_ascii() {
+            return None;
+        }
+        index = index * SYMBOLS + symbol(b);
+    }
+    Some(index)
+}
+
+/// The ASCII heads a word beginning with `prefix` can have: none when a letter of the prefix's head is not
+/// ASCII (only a word with one there begins with it), every third symbol (or every second and third) when
+/// the prefix is shorter than a head.
+fn ascii_head_indices(prefix: &[char]) -> Vec<usize> {
+    let known: Vec<usize> = prefix
+        .iter()
+        .take(HEAD)
+        .map_while(|&c| c.is_ascii().then(|| symbol(c as u8)))
+        .collect();
+    if known.len() < HEAD.min(prefix.len()) {
+        return Vec::new();
+    }
+    let free = HEAD - known.len();
+    (0..SYMBOLS.pow(free as u32))
+        .map(|mut rest| {
+            (0..HEAD).fold(0, |index, k| {
+                let s = known.get(k).copied().unwrap_or_else(|| {
+                    let s = rest % SYMBOLS;
+                    rest /= SYMBOLS;
+                    s
+                });
+                index * SYMBOLS + s
+            })
+        })
+        .collect()
 }
 
 /// A character in lower case (its first lower-case character: all our prefixes' letters have one).
@@ -148,25 +224,18 @@ fn lower(c: char) -> char {
 
 /// What the words of one sentence begin with.
 #[derive(Default, Clone, Copy)]
-pub struct Hints {
-    event: bool,
-    cue: bool,
-    settlement: bool,
-}
+pub struct Hints(u8);
 
 impl Hints {
     /// Whether the sentence can say anything about control: an event word with a place (or a settlement
     /// noun that may point back to one), or a denial or doubt when there are earlier claims it may reach.
     pub fn worth_reading(&self, has_mention: bool, earlier_claims: bool) -> bool {
-        (self.event && (has_mention || self.settlement)) || (self.cue && earlier_claims)
+        (self.has(EVENT) && (has_mention || self.has(SETTLEMENT)))
+            || (self.has(CUE) && earlier_claims)
     }
 
-    fn set(&mut self, h: Hint) {
-        match h {
-            Hint::Event => self.event = true,
-            Hint::Cue => self.cue = true,
-            Hint::Settlement => self.settlement = true,
-        }
+    fn has(&self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }
 
@@ -180,61 +249,63 @@ pub fn sentence_hints(doc: &Doc) -> Vec<Hints> {
             let range = doc.sentences[i].range.clone();
             let has_mention = doc.sentence_mentions(i).next().is_some();
             let mut h = Hints::default();
-            for at in word_starts(&text[range.clone()]).map(|w| range.start + w) {
+            for_word_starts(text, range, |at| {
                 p.hints_at(text, at, &mut h);
-                if h.event && ((h.cue && h.settlement) || has_mention) {
-                    break;
-                }
-            }
+                !(h.has(EVENT) && ((h.has(CUE) && h.has(SETTLEMENT)) || has_mention))
+            });
             h
         })
         .collect()
 }
 
-/// Byte offsets where a word begins: an alphanumeric character after a character that is not one (or
-/// at the start).
-fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+/// Calls `f` with the byte offset of each word start in `text[range]` (an alphanumeric character at the
+/// range's start or after a character that is not one) while it returns true. ASCII text is classed 16
+/// bytes at a time (a loop the compiler vectorises), word starts read off the bit masks; a chunk with a
+/// non-ASCII byte is walked character by character.
+fn for_word_starts(text: &str, range: std::ops::Range<usize>, mut f: impl FnMut(usize) -> bool) {
+    const CHUNK: usize = 16;
+    let bytes = text.as_bytes();
     let mut prev_alnum = false;
-    s.char_indices().filter_map(move |(i, c)| {
-        let alnum = c.is_alphanumeric();
-        let start = alnum && !prev_alnum;
-        prev_alnum = alnum;
-        start.then_some(i)
-    })
+    let mut k = range.start;
+    while k < range.end {
+        let chunk_end = k + CHUNK;
+        if chunk_end <= range.end {
+            let (alnum, wide) = masks(&bytes[k..chunk_end]);
+            if wide == 0 {
+                let mut starts = alnum & !((alnum << 1) | u16::from(prev_alnum));
+                while starts != 0 {
+                    if !f(k + starts.trailing_zeros() as usize) {
+                        return;
+                    }
+                    starts &= starts - 1;
+                }
+                prev_alnum = alnum >> (CHUNK - 1) != 0;
+                k = chunk_end;
+                continue;
+            }
+        }
+        // Character by character to the chunk's end (or the range's).
+        while k < chunk_end.min(range.end) {
+            let c = text[k..].chars().next().unwrap_or(' ');
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum && !f(k) {
+                return;
+            }
+            prev_alnum = alnum;
+            k += c.len_utf8();
+        }
+    }
+}
+
+/// Which of 16 bytes are ASCII alphanumeric, and which are not ASCII, as bit masks (bit i for byte i).
+fn masks(chunk: &[u8]) -> (u16, u16) {
+    let (mut alnum, mut wide) = (0u16, 0u16);
+    for (i, &b) in chunk.iter().enumerate() {
+        alnum |= u16::from(b.is_ascii_alphanumeric()) << i;
+        wide |= u16::from(!b.is_ascii()) << i;
+    }
+    (alnum, wide)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_starts_after_non_letters() {
-        let s = "Russian-held Ізюм, 12 km";
-        let w: Vec<&str> = word_starts(s).map(|i| &s[i..]).collect();
-        assert_eq!(w.len(), 5);
-        assert!(w[1].starts_with("held"));
-        assert!(w[2].starts_with("Ізюм"));
-    }
-
-    fn hints(t: &str) -> (bool, bool, bool) {
-        let mut h = Hints::default();
-        for at in word_starts(t) {
-            PREFIXES.hints_at(t, at, &mut h);
-        }
-        (h.event, h.cue, h.settlement)
-    }
-
-    #[test]
-    fn prefixes_only_at_word_starts() {
-        assert_eq!(hints("They Recaptured it"), (true, false, false));
-        assert_eq!(
-            hints("the nonfree press, unconfirmed"),
-            (false, true, false)
-        );
-        assert_eq!(hints("a pre-war scene"), (false, false, false)); // "re-" inside "pre-"
-        assert_eq!(hints("troops re-entered"), (true, false, false));
-        assert_eq!(hints("a war scene"), (false, false, false));
-        assert_eq!(hints("ЗСУ ЗВІЛЬНИЛИ село"), (true, false, true));
-        assert_eq!(hints("Київ"), (false, false, false));
-    }
-}
+mod tests;
