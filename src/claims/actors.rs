@@ -1,7 +1,7 @@
 //! Actors in a sentence: side-marked noun phrases ("Ukrainian forces", "Russia's defence ministry",
 //! "elements of the 1st Army Corps"), named bodies and people ("Shoigu"), "the enemy", and pronouns.
 
-use super::lexicon::{has, matches, Lexicon};
+use super::lexicon::{has, matches, Lexicon, Words};
 use super::Side;
 use crate::text::Token;
 
@@ -73,7 +73,7 @@ fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
     while i > 0 && DETERMINERS.contains(&toks[i - 1].lower.as_str()) {
         i -= 1;
     }
-    i > 0 && has(lx.prepositions, &toks[i - 1].lower)
+    i > 0 && has(&lx.prepositions, &toks[i - 1].lower)
 }
 
 type NamedIndex =
@@ -110,11 +110,11 @@ fn named_at(lx: &Lexicon, w: &[&str], i: usize) -> Option<(usize, Side)> {
 
 /// An actor noun run starting at `k` ("defence ministry", "forces"): its end.
 fn actor_nouns_end(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
-    if k >= toks.len() || !has(lx.actor_nouns, &toks[k].lower) {
+    if k >= toks.len() || !has(&lx.actor_nouns, &toks[k].lower) {
         return None;
     }
     let mut e = k + 1;
-    while e < toks.len() && has(lx.actor_nouns, &toks[e].lower) {
+    while e < toks.len() && has(&lx.actor_nouns, &toks[e].lower) {
         e += 1;
     }
     Some(e)
@@ -123,8 +123,8 @@ fn actor_nouns_end(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
 fn kind_of(lx: &Lexicon, toks: &[Token], start: usize, end: usize) -> Kind {
     let military = toks[start..end]
         .iter()
-        .any(|t| has(lx.military_nouns, &t.lower) || has(lx.military_nouns, t.stem()));
-    let state = end == start + 1 && has(lx.standalone, toks[start].stem());
+        .any(|t| has(&lx.military_nouns, &t.lower) || has(&lx.military_nouns, t.stem()));
+    let state = end == start + 1 && has(&lx.standalone, toks[start].stem());
     if military || state {
         Kind::Military
     } else {
@@ -163,7 +163,7 @@ fn of_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], at: usize) -> Option<(usi
         && end < k + 6
         && toks[end].word
         && (toks[end].capital
-            || has(lx.actor_nouns, &toks[end].lower)
+            || has(&lx.actor_nouns, &toks[end].lower)
             || toks[end]
                 .lower
                 .chars()
@@ -205,7 +205,7 @@ fn push_sides(sides: &mut Vec<Side>, more: impl IntoIterator<Item = Side>) {
 }
 
 /// Military nouns that are also common words for actions: never an actor on their own.
-const BARE_NOT: &[&str] = &[
+static BARE_NOT: Words = Words::new(&[
     "advance",
     "assault",
     "offensive",
@@ -217,7 +217,7 @@ const BARE_NOT: &[&str] = &[
     "groups",
     "force",
     "artillery",
-];
+]);
 
 /// A phrase found at a token: where it ends, its sides, and its kind when the words fix it.
 type Phrase = (usize, Vec<Side>, Option<Kind>);
@@ -257,17 +257,17 @@ fn head_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phr
     }
     let t = &toks[i];
     let bare =
-        side_of(lx, t).is_none() && has(lx.military_nouns, &t.lower) && !has(BARE_NOT, &t.lower);
+        side_of(lx, t).is_none() && has(&lx.military_nouns, &t.lower) && !has(&BARE_NOT, &t.lower);
     bare.then(|| (end, vec![], None))
 }
 
 /// "the enemy", a pronoun ("their troops"), or a person whose side is known ("Shoigu").
 fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
     let t = &toks[i];
-    if has(lx.enemy, &t.lower) {
+    if has(&lx.enemy, &t.lower) {
         return Some((i + 1, vec![], Some(Kind::Enemy)));
     }
-    if has(lx.pronouns, &t.lower) {
+    if has(&lx.pronouns, &t.lower) {
         let end = actor_nouns_end(lx, toks, i + 1).unwrap_or(i + 1);
         return Some((end, vec![], Some(Kind::Pronoun)));
     }
@@ -285,7 +285,7 @@ fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
 fn side_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phrase> {
     let t = &toks[i];
     let side = side_of(lx, t)?;
-    if has(lx.actor_nouns, &t.lower) {
+    if has(&lx.actor_nouns, &t.lower) {
         return Some((i + 1, vec![side], None));
     }
     let mut sides = vec![side];
@@ -300,19 +300,19 @@ fn side_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phr
             return Some((end, sides, None));
         }
         let stop = !toks[k].word
-            || has(lx.speech, wk)
+            || has(&lx.speech, wk)
             || matches!(wk, "its" | "their" | "his" | "her" | "that")
             || !lx.triggers_at(w, k).is_empty();
         if stop {
             break;
         }
-        if let Some(s) = side_of(lx, &toks[k]).filter(|_| !has(lx.coordinators, wk)) {
+        if let Some(s) = side_of(lx, &toks[k]).filter(|_| !has(&lx.coordinators, wk)) {
             push_sides(&mut sides, [s]);
         }
         k += 1;
     }
     let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
-    (has(lx.standalone, t.stem()) && !possessive).then(|| (i + 1, vec![side], None))
+    (has(&lx.standalone, t.stem()) && !possessive).then(|| (i + 1, vec![side], None))
 }
 
 /// "units of the 1st Army Corps (the DNR's armed forces)": a parenthesised actor right after an

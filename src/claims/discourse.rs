@@ -4,7 +4,7 @@
 
 use super::actors::Kind;
 use super::events::{events, Agent, Event, Voice};
-use super::lexicon::{self, has, Action, Lexicon};
+use super::lexicon::{self, Action, Lexicon};
 use super::scopes::{attributions, cues, Attribution, Cue, CueKind, Mood};
 use super::sentence::{Sent, Slot};
 use super::{Claim, Side, Verification};
@@ -560,9 +560,9 @@ impl<'d, 'g> Reader<'d, 'g> {
 /// plural.
 fn anaphor_span(s: &Sent, j: usize) -> Option<(usize, bool)> {
     let lx = s.lx;
-    if !s.has(lx.anaphor_determiners, j) {
+    if !s.has(&lx.anaphor_determiners, j) {
         let bare = lx.definite.is_empty()
-            && s.has(lx.settlement_nouns, j)
+            && s.has(&lx.settlement_nouns, j)
             && !s.toks.get(j + 1).is_some_and(|t| t.capital)
             && s.slot_at(j + 1).is_none();
         return bare.then_some((j + 1, false));
@@ -575,8 +575,8 @@ fn anaphor_span(s: &Sent, j: usize) -> Option<(usize, bool)> {
     } else {
         j + 1
     };
-    let singular = s.has(lx.settlement_nouns, n);
-    let plural = s.has(lx.settlement_plurals, j + 1)
+    let singular = s.has(&lx.settlement_nouns, n);
+    let plural = s.has(&lx.settlement_plurals, j + 1)
         && matches!(s.word(j), "those" | "these" | "both" | "ці" | "эти");
     let names_follow = s.word(n + 1) == "of" || s.toks.get(n + 1).is_some_and(|t| t.capital);
     ((singular || plural) && !names_follow).then_some((n + 1, plural))
@@ -747,6 +747,10 @@ fn clause_bytes(s: &Sent, e: &Event) -> std::ops::Range<usize> {
 pub fn claimant_type(lx: &Lexicon, words: &[&str]) -> &'static str {
     lx.claimant_kinds
         .iter()
-        .find(|(_, ws)| words.iter().any(|w| has(ws, w)))
+        .find(|(_, ws)| {
+            words
+                .iter()
+                .any(|w| ws.iter().any(|e| lexicon::matches(e, w)))
+        })
         .map_or("unknown", |(k, _)| k)
 }

@@ -2,7 +2,7 @@
 //! over", "back under Russian control") with its mood, its place or list of places, and its agent.
 
 use super::actors::Kind;
-use super::lexicon::{has, Action, Form, Theme, Trigger};
+use super::lexicon::{has_in, Action, Form, Theme, Trigger, Words};
 use super::scopes::{mood, Mood};
 use super::sentence::{Bound, Sent};
 use super::Side;
@@ -151,12 +151,12 @@ fn choose(s: &Sent, i: usize, ms: Vec<(Trigger, Form, usize)>) -> Option<(Trigge
     let len = ms.first()?.2;
     let prev = s.before_adverbs(i);
     let noun_context = prev.is_some_and(|p| {
-        s.has(lx.definite, p)
-            || s.has(lx.indefinite, p)
-            || s.has(lx.pronouns, p)
+        s.has(&lx.definite, p)
+            || s.has(&lx.indefinite, p)
+            || s.has(&lx.pronouns, p)
             || s.word(p).ends_with("'s")
             || (lx.side_word)(s.toks[p].stem()).is_some()
-    }) && !prev.is_some_and(|p| s.has(lx.to, p) || s.has(lx.perfect, p));
+    }) && !prev.is_some_and(|p| s.has(&lx.to, p) || s.has(&lx.perfect, p));
     let mut best = None;
     for m in ms.into_iter().filter(|m| m.2 == len) {
         let noun = m.1 == Form::Noun;
@@ -231,8 +231,8 @@ fn voice_of(s: &Sent, i: usize, len: usize, t: Trigger, form: Form) -> Voice {
     let lx = s.lx;
     let before = s.before_modifiers(i);
     let participle = matches!(form, Form::Participle | Form::PastOrParticiple);
-    let after_be = before.is_some_and(|b| s.has(lx.be, b));
-    let after_have = before.is_some_and(|b| s.has(lx.perfect, b));
+    let after_be = before.is_some_and(|b| s.has(&lx.be, b));
+    let after_have = before.is_some_and(|b| s.has(&lx.perfect, b));
     if form == Form::Noun {
         Voice::Nominal
     } else if t.theme == Theme::Before || (participle && after_be) {
@@ -289,10 +289,10 @@ fn relative_head(s: &Sent, i: usize) -> Vec<usize> {
     ];
     let head = s.slot_ending(head_end).filter(|&p| {
         let mut b = s.slots[p].start;
-        while b > 0 && s.has(s.lx.fillers, b - 1) && s.word(b - 1) != "of" {
+        while b > 0 && s.has(&s.lx.fillers, b - 1) && s.word(b - 1) != "of" {
             b -= 1;
         }
-        !(b >= 2 && s.has(s.lx.prepositions, b - 1) && FACILITY.contains(&s.word(b - 2)))
+        !(b >= 2 && s.has(&s.lx.prepositions, b - 1) && FACILITY.contains(&s.word(b - 2)))
     });
     match head {
         Some(p) if subject => vec![p],
@@ -305,8 +305,8 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
     let lx = s.lx;
     let next = i + len;
     let place_next = s.slot_at(next).is_some()
-        || s.has(lx.settlement_nouns, next)
-        || s.has(lx.settlement_plurals, next);
+        || s.has(&lx.settlement_nouns, next)
+        || s.has(&lx.settlement_plurals, next);
     if !place_next {
         return false;
     }
@@ -318,11 +318,11 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
     {
         return true;
     }
-    if s.has(lx.state_participles, i) {
+    if s.has(&lx.state_participles, i) {
         let subject_before = s.before_modifiers(i).is_some_and(|p| {
             s.actors.iter().any(|a| a.end == p + 1 && a.is_subject())
-                || s.has(lx.perfect, p)
-                || s.has(lx.be, p)
+                || s.has(&lx.perfect, p)
+                || s.has(&lx.be, p)
         });
         return !subject_before;
     }
@@ -340,13 +340,13 @@ fn adjectival(s: &Sent, i: usize, len: usize) -> bool {
     ];
     match i.checked_sub(1) {
         None => true,
-        Some(p) => LEAD.contains(&s.word(p)) || s.has(lx.prepositions, p),
+        Some(p) => LEAD.contains(&s.word(p)) || s.has(&lx.prepositions, p),
     }
 }
 
 /// "Izyum, captured by Russian forces in April, ...": a participle after a place and a comma, with an agent.
 fn reduced_relative(s: &Sent, i: usize) -> bool {
-    i >= 2 && s.word(i - 1) == "," && s.slot_ending(i - 1).is_some() && s.has(s.lx.by, i + 1)
+    i >= 2 && s.word(i - 1) == "," && s.slot_ending(i - 1).is_some() && s.has(&s.lx.by, i + 1)
 }
 
 /// A place inside a longer actor's name ("Сили оборони", "the Donetsk People's Republic").
@@ -363,7 +363,7 @@ fn modifies_next(s: &Sent, slot: usize) -> bool {
     if s.word(e) == "city" {
         e += 1; // "the Kharkiv City axis"
     }
-    if s.has(s.lx.place_modifiers, e) {
+    if s.has(&s.lx.place_modifiers, e) {
         return true;
     }
     // A capitalised word that continues the name into another one ("Mariupol Regional Hospital"); "City"
@@ -379,7 +379,7 @@ fn modifies_next(s: &Sent, slot: usize) -> bool {
 }
 
 fn is_time(s: &Sent, k: usize) -> bool {
-    s.has(s.lx.time_words, k)
+    s.has(&s.lx.time_words, k)
 }
 
 /// The places after an event word: its object, through allowed prepositions and fillers, then the list
@@ -426,24 +426,24 @@ fn theme_step(s: &Sent, j: usize, from: usize, preps: &'static [&'static str], p
     if let Some(k) = s.slot_at(j).filter(|&k| !inside_named_actor(s, k)) {
         // "the northern Kharkiv suburb of Dergachi": the first name only says where the second is.
         let e = s.slots[k].end;
-        return if s.has(lx.settlement_nouns, e) && s.word(e + 1) == "of" {
+        return if s.has(&lx.settlement_nouns, e) && s.word(e + 1) == "of" {
             Step::Over(e + 2)
         } else {
             Step::Place(k)
         };
     }
-    if let Some(e) = phantom_end(s, j).filter(|&e| s.has(lx.coordinators, e)) {
+    if let Some(e) = phantom_end(s, j).filter(|&e| s.has(&lx.coordinators, e)) {
         return Step::Phantom(e);
     }
     let w = s.word(j);
     // A direction that only places a suburb ("the northern Kharkiv suburb of"); "withdrew from their
     // positions in X": a withdrawal from the place.
-    let placing = s.has(lx.blockers, j)
-        && (j + 1..j + 4).any(|k| s.has(lx.settlement_nouns, k) && s.word(k + 1) == "of");
+    let placing = s.has(&lx.blockers, j)
+        && (j + 1..j + 4).any(|k| s.has(&lx.settlement_nouns, k) && s.word(k + 1) == "of");
     if placing {
         return Step::Over(j + 1);
     }
-    if has(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in" {
+    if has_in(preps, "from") && matches!(w, "positions" | "position") && s.word(j + 1) == "in" {
         return Step::Over(j + 2);
     }
     // After a preposition of place ("fighting near the country's second largest city, Kharkiv"), an
@@ -454,22 +454,22 @@ fn theme_step(s: &Sent, j: usize, from: usize, preps: &'static [&'static str], p
     let describing = prep
         && (w == ","
             || w.ends_with("'s")
-            || s.has(lx.settlement_nouns, j)
+            || s.has(&lx.settlement_nouns, j)
             || DESCRIBING.contains(&w));
-    if has(preps, w) || (w == "out" && s.word(j + 1) == "of") {
+    if has_in(preps, w) || (w == "out" && s.word(j + 1) == "of") {
         Step::Preposition(j + 1)
-    } else if describing || (w == "," && has(preps, s.word(j + 1)) && s.word(j + 1) != "of") {
+    } else if describing || (w == "," && has_in(preps, s.word(j + 1)) && s.word(j + 1) != "of") {
         Step::Over(j + 1)
     } else if j > from && s.word(j - 1) == "of" && s.actor_at(j).is_some() {
         // "the withdrawal of Russian troops from Kherson"
         Step::Over(s.actor_at(j).map_or(j + 1, |a| a.end))
-    } else if s.has(lx.settlement_nouns, j) && s.word(j + 1) == "of" {
+    } else if s.has(&lx.settlement_nouns, j) && s.word(j + 1) == "of" {
         Step::Over(j + 2)
-    } else if s.has(lx.settlement_plurals, j) {
+    } else if s.has(&lx.settlement_plurals, j) {
         Step::Including
-    } else if s.has(lx.blockers, j) {
+    } else if s.has(&lx.blockers, j) {
         Step::Stop
-    } else if s.has(lx.fillers, j) || s.has(lx.adverbs, j) || is_number_word(w) {
+    } else if s.has(&lx.fillers, j) || s.has(&lx.adverbs, j) || is_number_word(w) {
         Step::Over(j + 1)
     } else {
         Step::Stop
@@ -504,7 +504,7 @@ fn including(s: &Sent, plural: usize) -> Vec<usize> {
     let stop = |k: usize| matches!(s.word(k), ";" | "." | "but");
     let mut k = plural + 1;
     while k < s.len() && k < plural + 25 && !stop(k) {
-        if s.has(lx.including, k) || s.word(k) == ":" || (s.word(k) == "of" && k == plural + 1) {
+        if s.has(&lx.including, k) || s.word(k) == ":" || (s.word(k) == "of" && k == plural + 1) {
             let mut j = k + 1;
             if s.word(j) == "as" {
                 j += 1; // "such as"
@@ -558,7 +558,7 @@ fn locative_after(s: &Sent, j: usize) -> Option<usize> {
     if s.word(k) == "of" {
         k += 1;
     }
-    while k < j + 6 && (direction(s.word(k)) || s.has(lx.fillers, k)) && s.slot_at(k).is_none() {
+    while k < j + 6 && (direction(s.word(k)) || s.has(&lx.fillers, k)) && s.slot_at(k).is_none() {
         k += 1;
     }
     let sl = s.slot_at(k)?;
@@ -590,15 +590,16 @@ fn list_at(s: &Sent, mut out: Vec<usize>, mut j: usize, end: usize) -> Vec<usize
             }
         }
         let mut c = j;
-        while c < end.min(s.len()) && s.has(lx.coordinators, c) {
+        while c < end.min(s.len()) && s.has(&lx.coordinators, c) {
             c += 1;
         }
         if c == j {
             break;
         }
-        if s.has(lx.settlement_nouns, c) && s.word(c + 1) == "of" {
+        if s.has(&lx.settlement_nouns, c) && s.word(c + 1) == "of" {
             c += 2;
-        } else if s.word(c) == "the" && s.has(lx.settlement_nouns, c + 1) && s.word(c + 2) == "of" {
+        } else if s.word(c) == "the" && s.has(&lx.settlement_nouns, c + 1) && s.word(c + 2) == "of"
+        {
             c += 3;
         }
         match (s.slot_at(c), phantom_end(s, c)) {
@@ -658,11 +659,11 @@ fn theme_before(s: &Sent, at: usize, preps: &'static [&'static str]) -> Vec<usiz
             // A preposition before the place makes it a detail, unless it is the event's own ("в город
             // вошли": entered into the town).
             let prep = sl.start > 0
-                && s.has(lx.prepositions, sl.start - 1)
-                && !has(preps, s.word(sl.start - 1));
+                && s.has(&lx.prepositions, sl.start - 1)
+                && !has_in(preps, s.word(sl.start - 1));
             let settlement_of = sl.start > 1
                 && s.word(sl.start - 1) == "of"
-                && s.has(lx.settlement_nouns, sl.start - 2);
+                && s.has(&lx.settlement_nouns, sl.start - 2);
             if (!prep || settlement_of) && !sl.detail && !in_apposition(s, p) {
                 return list_back(s, p);
             }
@@ -687,7 +688,7 @@ fn in_apposition(s: &Sent, k: usize) -> bool {
     comma > 0
         && s.slot_ending(comma).is_some()
         && (comma + 1..start)
-            .any(|j| matches!(s.word(j), "a" | "an") || s.has(s.lx.settlement_nouns, j))
+            .any(|j| matches!(s.word(j), "a" | "an") || s.has(&s.lx.settlement_nouns, j))
 }
 
 /// The list ending at slot `last`, in text order ("Kupiansk and Izium were liberated").
@@ -697,7 +698,7 @@ fn list_back(s: &Sent, last: usize) -> Vec<usize> {
     let mut j = s.slots[last].start;
     loop {
         let mut c = j;
-        while c > 0 && s.has(lx.coordinators, c - 1) {
+        while c > 0 && s.has(&lx.coordinators, c - 1) {
             c -= 1;
         }
         if c == j {
@@ -718,7 +719,7 @@ fn list_back(s: &Sent, last: usize) -> Vec<usize> {
 fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
     let lx = s.lx;
     let after = e.at + e.len;
-    let actor_after = |preps: &'static [&'static str], from: usize, reach: usize| {
+    let actor_after = |preps: &Words, from: usize, reach: usize| {
         (from..(from + reach).min(s.len()))
             .find(|&k| s.has(preps, k))
             .and_then(|k| {
@@ -730,14 +731,14 @@ fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
     match e.voice {
         Voice::Passive => {
             let winner = if e.action == Action::Gain && t.theme == Theme::Before {
-                actor_after(lx.to_winner, after, 2)
+                actor_after(&lx.to_winner, after, 2)
             } else {
                 None
             };
             let last = e.slots.last().map_or(after, |&k| s.slots[k].end.max(after));
             winner
-                .or_else(|| actor_after(lx.by, after, 6))
-                .or_else(|| actor_after(lx.by, last, 4))
+                .or_else(|| actor_after(&lx.by, after, 6))
+                .or_else(|| actor_after(&lx.by, last, 4))
                 .map_or(Agent::Unknown, Agent::Actor)
         }
         Voice::Nominal => nominal_agent(s, e),
@@ -754,7 +755,7 @@ fn agent(s: &Sent, e: &Event, t: Trigger) -> Agent {
 fn participial(s: &Sent, e: &Event) -> bool {
     e.form == Form::Gerund
         && s.before_adverbs(e.at)
-            .is_some_and(|p| !s.has(s.lx.be, p) && s.has(s.lx.gerund_factual, p))
+            .is_some_and(|p| !s.has(&s.lx.be, p) && s.has(&s.lx.gerund_factual, p))
 }
 
 /// "forced Russian troops to withdraw": the object of the governing verb does what the infinitive says.
@@ -762,7 +763,7 @@ fn governed_object(s: &Sent, e: &Event) -> Option<usize> {
     if e.form != Form::Base {
         return None;
     }
-    let to = s.before_adverbs(e.at).filter(|&t| s.has(s.lx.to, t))?;
+    let to = s.before_adverbs(e.at).filter(|&t| s.has(&s.lx.to, t))?;
     s.actors
         .iter()
         .position(|a| a.end == to && a.kind == Kind::Military)
@@ -840,7 +841,7 @@ fn nominal_agent(s: &Sent, e: &Event) -> Agent {
         }
     }
     let last = e.slots.last().map_or(next, |&k| s.slots[k].end);
-    if s.has(lx.by, last) {
+    if s.has(&lx.by, last) {
         if let Some(k) = s.actors.iter().position(|a| a.start == last + 1) {
             return Agent::Actor(k);
         }
@@ -881,7 +882,7 @@ fn fixed(
 /// "Geolocated footage shows Ukrainian troops in Borova": evidence of one side's troops inside a place.
 fn presence_event(s: &Sent, i: usize) -> Option<Event> {
     let lx = s.lx;
-    if !s.has(lx.perception, i) || !(i.saturating_sub(6)..i).any(|k| s.has(lx.evidence, k)) {
+    if !s.has(&lx.perception, i) || !(i.saturating_sub(6)..i).any(|k| s.has(&lx.evidence, k)) {
         return None;
     }
     let a = s
@@ -919,13 +920,13 @@ fn presence_event(s: &Sent, i: usize) -> Option<Event> {
 /// "raised the Ukrainian flag over Kupiansk", "a raised Ukrainian flag over X": the flag's side gains.
 fn flag_event(s: &Sent, i: usize) -> Option<Event> {
     let lx = s.lx;
-    if !s.has(lx.flag, i) {
+    if !s.has(&lx.flag, i) {
         return None;
     }
     let side = (i.saturating_sub(2)..i).find_map(|k| (lx.side_word)(s.toks[k].stem()))?;
-    let verb = (i.saturating_sub(5)..i).find(|&k| s.has(lx.flag_verbs, k))?;
+    let verb = (i.saturating_sub(5)..i).find(|&k| s.has(&lx.flag_verbs, k))?;
     let m = if verb + 1 < i
-        && s.has(lx.definite, verb - usize::from(verb > 0))
+        && s.has(&lx.definite, verb - usize::from(verb > 0))
         && s.word(verb) == "raised"
     {
         Mood::Fact
@@ -958,15 +959,15 @@ fn flag_event(s: &Sent, i: usize) -> Option<Event> {
 /// hands to the named side.
 fn controlled_event(s: &Sent, i: usize) -> Option<Event> {
     let lx = s.lx;
-    if !s.has(lx.control, i) || i < 2 {
+    if !s.has(&lx.control, i) || i < 2 {
         return None;
     }
     let side_at = (i.saturating_sub(2)..i).find(|&k| (lx.side_word)(s.toks[k].stem()).is_some())?;
     let side = (lx.side_word)(s.toks[side_at].stem())?;
     let under = side_at
         .checked_sub(1)
-        .filter(|&u| s.has(lx.under, u) || s.word(u) == "to")?;
-    let change = (under.saturating_sub(4)..under).any(|k| s.has(lx.control_change, k));
+        .filter(|&u| s.has(&lx.under, u) || s.word(u) == "to")?;
+    let change = (under.saturating_sub(4)..under).any(|k| s.has(&lx.control_change, k));
     if !change {
         return None;
     }
@@ -986,7 +987,7 @@ fn controlled_event(s: &Sent, i: usize) -> Option<Event> {
 /// control" is not), "Russian forces no longer control Lyman" (a loss).
 fn control_state_event(s: &Sent, i: usize) -> Option<Event> {
     let lx = s.lx;
-    if !s.has(lx.control, i) || s.lx.to.is_empty() {
+    if !s.has(&lx.control, i) || s.lx.to.is_empty() {
         return None;
     }
     let mut p = i;
@@ -1007,9 +1008,9 @@ fn control_state_event(s: &Sent, i: usize) -> Option<Event> {
         .actors
         .iter()
         .position(|a| a.end == p + 1 && a.is_subject())?;
-    let kept = (s.clause_start(i, BOUNDED)..i + 2).any(|k| s.has(lx.control_kept, k));
-    let complete = window.iter().any(|&k| s.has(lx.control_complete, k))
-        || (i + 1..(i + 4).min(s.len())).any(|k| s.has(lx.control_complete, k));
+    let kept = (s.clause_start(i, BOUNDED)..i + 2).any(|k| s.has(&lx.control_kept, k));
+    let complete = window.iter().any(|&k| s.has(&lx.control_complete, k))
+        || (i + 1..(i + 4).min(s.len())).any(|k| s.has(&lx.control_complete, k));
     if kept || !(complete || lost) {
         return None;
     }
@@ -1032,7 +1033,7 @@ fn control_state_event(s: &Sent, i: usize) -> Option<Event> {
 /// the expelled side loses.
 fn expel_event(s: &Sent, i: usize) -> Option<Event> {
     let lx = s.lx;
-    if !s.has(lx.expel, i) {
+    if !s.has(&lx.expel, i) {
         return None;
     }
     let form = if s.word(i).ends_with("ing") {
@@ -1049,7 +1050,7 @@ fn expel_event(s: &Sent, i: usize) -> Option<Event> {
     {
         let a = &s.actors[k];
         let mut j = a.end;
-        if s.has(lx.expel_preps, j) && s.word(j) != "of" {
+        if s.has(&lx.expel_preps, j) && s.word(j) != "of" {
             j += if s.word(j) == "out" && s.word(j + 1) == "of" {
                 2
             } else {

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::actors::Kind;
-use super::lexicon::{has, Form};
+use super::lexicon::{has, Form, Words};
 use super::sentence::{Bound, Sent, ALL, HARD};
 use super::Side;
 
@@ -27,7 +27,7 @@ pub enum Mood {
 }
 
 fn is_negator(s: &Sent, j: usize) -> bool {
-    s.has(s.lx.negation, j) || s.word(j).ends_with("n't")
+    s.has(&s.lx.negation, j) || s.word(j).ends_with("n't")
 }
 
 /// The mood of the event word at token `k` in form `form`.
@@ -37,7 +37,7 @@ pub fn mood(s: &Sent, k: usize, form: Form) -> Mood {
         return Mood::Unreal;
     }
     let start = s.clause_start(k, ALL);
-    let conditional = (start..k).any(|j| s.has(lx.conditional, j));
+    let conditional = (start..k).any(|j| s.has(&lx.conditional, j));
     // "Had Russia taken Mariupol quickly, ...": an inverted auxiliary opens a counterfactual.
     let inverted = (start..k).any(|j| {
         matches!(s.word(j), "had" | "were" | "should")
@@ -59,7 +59,7 @@ pub fn mood(s: &Sent, k: usize, form: Form) -> Mood {
             .iter()
             .any(|p| s.word(j) == p[0] && s.word(j + 1) == p[1])
     };
-    if (start..k).any(|j| s.has(lx.irrealis, j) || pair(j)) {
+    if (start..k).any(|j| s.has(&lx.irrealis, j) || pair(j)) {
         return Mood::Unreal;
     }
     match form {
@@ -81,7 +81,7 @@ fn governed_by_fact(s: &Sent, to: usize) -> bool {
             None => return false,
         }
     }
-    s.has(s.lx.factual_to, g)
+    s.has(&s.lx.factual_to, g)
 }
 
 fn base_mood(s: &Sent, k: usize) -> Mood {
@@ -93,7 +93,7 @@ fn base_mood(s: &Sent, k: usize) -> Mood {
     let Some(p) = s.before_adverbs(k) else {
         return Mood::Unreal;
     };
-    if s.has(lx.to, p) {
+    if s.has(&lx.to, p) {
         return if governed_by_fact(s, p) {
             Mood::Fact
         } else {
@@ -111,14 +111,14 @@ fn base_mood(s: &Sent, k: usize) -> Mood {
         a.end == p + 1
             && a.start > 0
             && s.before_adverbs(a.start)
-                .is_some_and(|v| s.has(lx.perception, v))
+                .is_some_and(|v| s.has(&lx.perception, v))
     }) {
         return Mood::Fact;
     }
     if s.actors.iter().any(|a| {
         a.end == p + 1
             && a.is_subject()
-            && (start..a.start).all(|j| s.has(lx.adverbs, j) || s.has(lx.definite, j))
+            && (start..a.start).all(|j| s.has(&lx.adverbs, j) || s.has(&lx.definite, j))
     }) {
         return Mood::Fact;
     }
@@ -134,8 +134,8 @@ fn gerund_mood(s: &Sent, k: usize) -> Mood {
         return Mood::Unreal;
     };
     let w = s.word(p);
-    let claim_of = |of: usize| of >= 1 && s.word(of) == "of" && s.has(lx.claim_nouns, of - 1);
-    if s.has(lx.be, p) || s.has(lx.gerund_factual, p) || claim_of(p) {
+    let claim_of = |of: usize| of >= 1 && s.word(of) == "of" && s.has(&lx.claim_nouns, of - 1);
+    if s.has(&lx.be, p) || s.has(&lx.gerund_factual, p) || claim_of(p) {
         return Mood::Fact;
     }
     if w == "in" && p > 0 && s.word(p - 1) == "succeeded" {
@@ -154,7 +154,7 @@ fn verb_mood(s: &Sent, k: usize) -> Mood {
     let lx = s.lx;
     // "claimed to have taken", "is said to be surrounded": a "to" before the auxiliary.
     if let Some(aux) = s.before_adverbs(k) {
-        if (s.has(lx.perfect, aux) || s.has(lx.be, aux)) && aux > 0 && s.has(lx.to, aux - 1) {
+        if (s.has(&lx.perfect, aux) || s.has(&lx.be, aux)) && aux > 0 && s.has(&lx.to, aux - 1) {
             return if governed_by_fact(s, aux - 1) {
                 Mood::Fact
             } else {
@@ -166,7 +166,7 @@ fn verb_mood(s: &Sent, k: usize) -> Mood {
 }
 
 /// Verbs that name an event ("called it a regrouping").
-const DESCRIBE: &[&str] = &[
+static DESCRIBE: Words = Words::new(&[
     "called",
     "calls",
     "described",
@@ -178,14 +178,14 @@ const DESCRIBE: &[&str] = &[
     "characterized",
     "characterised",
     "as",
-];
+]);
 
 fn noun_mood(s: &Sent, k: usize) -> Mood {
     let lx = s.lx;
     if lx.definite.is_empty() {
         // No articles: an event noun asserts unless a verb of preparing or preventing governs it.
-        let governed = (k.saturating_sub(2)..k).any(|j| s.has(lx.noun_irrealis, j));
-        let unreal = (s.clause_start(k, ALL)..k).any(|j| s.has(lx.irrealis, j));
+        let governed = (k.saturating_sub(2)..k).any(|j| s.has(&lx.noun_irrealis, j));
+        let unreal = (s.clause_start(k, ALL)..k).any(|j| s.has(&lx.irrealis, j));
         return if governed || unreal {
             Mood::Unreal
         } else {
@@ -198,36 +198,36 @@ fn noun_mood(s: &Sent, k: usize) -> Mood {
     while j > 0 && k - j < 4 {
         j -= 1;
         let w = s.word(j);
-        if s.has(lx.indefinite, j) {
+        if s.has(&lx.indefinite, j) {
             definite = Some(false);
             break;
         }
-        let possessor = w.ends_with("'s") || w.ends_with('\'') || s.has(lx.pronouns, j);
-        if s.has(lx.definite, j) || possessor || (lx.side_word)(s.toks[j].stem()).is_some() {
+        let possessor = w.ends_with("'s") || w.ends_with('\'') || s.has(&lx.pronouns, j);
+        if s.has(&lx.definite, j) || possessor || (lx.side_word)(s.toks[j].stem()).is_some() {
             definite = Some(true);
-            if !s.has(lx.definite, j) || matches!(w, "the" | "its" | "their" | "this" | "that") {
+            if !s.has(&lx.definite, j) || matches!(w, "the" | "its" | "their" | "this" | "that") {
                 break;
             }
             continue;
         }
-        if !s.has(lx.adverbs, j) {
+        if !s.has(&lx.adverbs, j) {
             break;
         }
     }
     // "called it a regrouping", "described as a withdrawal", "was a retreat": a name for what happened.
-    let predicate = (j.saturating_sub(3)..j).any(|p| s.has(lx.be, p) || s.has(DESCRIBE, p));
+    let predicate = (j.saturating_sub(3)..j).any(|p| s.has(&lx.be, p) || s.has(&DESCRIBE, p));
     if definite != Some(true) && !(definite == Some(false) && predicate) {
         return Mood::Unreal;
     }
     // "complete the capture of", "set conditions for the withdrawal from"; "the capture of X remains the
     // Kremlin's goal".
     let det = j;
-    let governed = (det.saturating_sub(3)..det).any(|g| s.has(lx.noun_irrealis, g));
+    let governed = (det.saturating_sub(3)..det).any(|g| s.has(&lx.noun_irrealis, g));
     // "the capture of Vodyane would allow": a hypothetical predicate of the noun phrase itself (not "X,
     // a town ..., in what would be").
     let end = s.clause_end(k, ALL);
     let first_comma = (k..end).find(|&g| s.word(g) == ",").unwrap_or(end);
-    let goal = (k..end).any(|g| s.has(lx.goals, g))
+    let goal = (k..end).any(|g| s.has(&lx.goals, g))
         || (k..first_comma).any(|g| matches!(s.word(g), "would" | "could" | "might"));
     if governed || goal {
         Mood::Unreal
@@ -261,7 +261,7 @@ pub struct Attribution {
 /// Words that may follow a speech verb without being what is said ("said on Saturday.").
 fn is_time_word(s: &Sent, k: usize) -> bool {
     let w = s.word(k);
-    s.has(s.lx.time_words, k)
+    s.has(&s.lx.time_words, k)
         || matches!(w, "," | ".")
         || w.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
@@ -271,7 +271,7 @@ fn is_time_word(s: &Sent, k: usize) -> bool {
 fn claimant_before(s: &Sent, j: usize) -> Option<Range<usize>> {
     let mut e = j;
     while e > 0
-        && (s.has(s.lx.adverbs, e - 1) || s.has(s.lx.perfect, e - 1) || s.has(s.lx.be, e - 1))
+        && (s.has(&s.lx.adverbs, e - 1) || s.has(&s.lx.perfect, e - 1) || s.has(&s.lx.be, e - 1))
     {
         e -= 1;
     }
@@ -316,7 +316,7 @@ fn phrase_sides(s: &Sent, r: &Range<usize>) -> (Vec<Side>, bool, bool) {
     if sides.is_empty()
         && s.toks[r.clone()]
             .iter()
-            .any(|t| has(lx.actor_nouns, &t.lower))
+            .any(|t| has(&lx.actor_nouns, &t.lower))
     {
         if let Some(sl) = s
             .slots
@@ -328,10 +328,14 @@ fn phrase_sides(s: &Sent, r: &Range<usize>) -> (Vec<Side>, bool, bool) {
     }
     let third = s.toks[r.clone()]
         .iter()
-        .any(|t| has(lx.third_party, &t.lower) || has(lx.third_party, t.stem()))
+        .any(|t| has(&lx.third_party, &t.lower) || has(&lx.third_party, t.stem()))
         || sides == [Side::ThirdParty];
     // "its own statement", "their claims": the speaker is the actor before.
-    if sides.is_empty() && s.toks[r.clone()].iter().any(|t| has(lx.pronouns, &t.lower)) {
+    if sides.is_empty()
+        && s.toks[r.clone()]
+            .iter()
+            .any(|t| has(&lx.pronouns, &t.lower))
+    {
         if let Some(a) = s
             .actors
             .iter()
@@ -367,7 +371,7 @@ fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
         let scope = s.clause_start(j, HARD)..s.clause_end(b, HARD);
         return Some(make(s, j, Some(a..b), scope, false));
     }
-    if s.has(lx.hedges, j) {
+    if s.has(&lx.hedges, j) {
         return Some(hedge(
             s,
             j,
@@ -375,8 +379,8 @@ fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
         ));
     }
     let w = s.word(j);
-    let speech = s.has(lx.speech, j) && !s.has(lx.denial, j);
-    let noun = s.has(lx.claim_nouns, j)
+    let speech = s.has(&lx.speech, j) && !s.has(&lx.denial, j);
+    let noun = s.has(&lx.claim_nouns, j)
         && matches!(
             s.word(j + 1),
             "that" | "of" | "emerged" | "by" | "concerning" | "about" | "regarding" | "on"
@@ -387,7 +391,7 @@ fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
     }
     // "the reported withdrawal": an adjective, an unnamed source; "the reports are accurate": a noun.
     let before = s.before_adverbs(j);
-    if speech && !noun && before.is_some_and(|b| s.has(lx.definite, b) && !s.has(lx.perfect, b)) {
+    if speech && !noun && before.is_some_and(|b| s.has(&lx.definite, b) && !s.has(&lx.perfect, b)) {
         return w
             .ends_with("ed")
             .then(|| hedge(s, j, j + 1..s.clause_end(j + 1, ALL)));
@@ -416,7 +420,7 @@ fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
         .find(|&k| s.word(k) == ",")
         .unwrap_or(forward_end);
     let content = (j + 1..first_comma).any(|k| !is_time_word(s, k))
-        || (first_comma == j + 1 && s.has(lx.complementizers, j + 2));
+        || (first_comma == j + 1 && s.has(&lx.complementizers, j + 2));
     let scope = if content {
         j + 1..forward_end
     } else {
@@ -424,7 +428,7 @@ fn attribution_at(s: &Sent, j: usize) -> Option<Attribution> {
         let from = who.as_ref().map_or(j, |r| r.start);
         s.clause_start(from.saturating_sub(1), HARD)..from
     };
-    Some(make(s, j, who, scope, speech && s.has(lx.acknowledge, j)))
+    Some(make(s, j, who, scope, speech && s.has(&lx.acknowledge, j)))
 }
 
 /// An unnamed source over `scope` ("reportedly", "the reported withdrawal").
@@ -440,7 +444,7 @@ fn noun_claimant(s: &Sent, j: usize) -> Option<Range<usize>> {
     let mut b = j;
     while b > 0 && j - b < 4 && s.toks[b - 1].word && s.bounds[b - 1].is_none() {
         b -= 1;
-        if s.has(s.lx.definite, b) && (s.lx.side_word)(s.toks[b].stem()).is_none() {
+        if s.has(&s.lx.definite, b) && (s.lx.side_word)(s.toks[b].stem()).is_none() {
             b += 1;
             break;
         }
@@ -469,8 +473,8 @@ fn make(
         .map_or((vec![], false, false), |r| phrase_sides(s, r));
     // "Geolocated footage ... shows that", "ISW has assessed that": evidence, not a side's word.
     let evidence_words = (0..cue)
-        .any(|k| s.has(lx.evidence, k) && !(k.saturating_sub(3)..k).any(|j| is_negator(s, j)))
-        || s.has(lx.evidence, cue);
+        .any(|k| s.has(&lx.evidence, k) && !(k.saturating_sub(3)..k).any(|j| is_negator(s, j)))
+        || s.has(&lx.evidence, cue);
     Attribution {
         cue,
         who,
@@ -527,7 +531,7 @@ fn points_back(s: &Sent, from: usize) -> bool {
         "statements",
     ];
     let next = (from..s.len()).find(|&k| {
-        !s.has(s.lx.adverbs, k) && !matches!(s.word(k), "independently" | "immediately")
+        !s.has(&s.lx.adverbs, k) && !matches!(s.word(k), "independently" | "immediately")
     });
     match next {
         None => true,
@@ -554,8 +558,8 @@ fn negated_closely(s: &Sent, j: usize) -> bool {
             return true;
         }
         let w = s.word(k);
-        let aux = s.has(s.lx.be, k)
-            || s.has(s.lx.perfect, k)
+        let aux = s.has(&s.lx.be, k)
+            || s.has(&s.lx.perfect, k)
             || matches!(w, "independently" | "yet" | "immediately" | "fully" | "any");
         if !aux {
             return false;
@@ -590,14 +594,14 @@ fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
     };
     // "repelled an attack on X despite Russian claims that Russian forces captured it": the main clause
     // contradicts the claim.
-    if s.has(lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(lx.claim_nouns, k)) {
+    if s.has(&lx.concessive, j) && (j + 1..(j + 4).min(n)).any(|k| s.has(&lx.claim_nouns, k)) {
         return cue(CueKind::Denial, j + 1..s.clause_end(j + 1, HARD), false);
     }
-    if s.has(lx.denial, j) && !negated() {
+    if s.has(&lx.denial, j) && !negated() {
         let (scope, back) = denial_scope(s, j);
         return cue(CueKind::Denial, scope, back);
     }
-    if (s.has(lx.confirm, j) && negated_closely(s, j)) || s.has(lx.unconfirmed, j) {
+    if (s.has(&lx.confirm, j) && negated_closely(s, j)) || s.has(&lx.unconfirmed, j) {
         let back = points_back(s, j + 1) || s.word(j + 1) == "this";
         return cue(
             CueKind::Unconfirmed,
@@ -605,7 +609,7 @@ fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
             back,
         );
     }
-    if s.has(lx.evidence, j) && !negated() {
+    if s.has(&lx.evidence, j) && !negated() {
         return cue(CueKind::Evidence, j..n, false);
     }
     None
@@ -616,12 +620,12 @@ fn cue_at(s: &Sent, j: usize) -> Option<Cue> {
 /// and "this claim is likely incorrect" (before).
 fn denial_scope(s: &Sent, j: usize) -> (Range<usize>, bool) {
     let lx = s.lx;
-    let adjective = s.has(lx.denial_adjectives, j);
-    let before_noun = s.has(lx.claim_nouns, j + 1);
-    let passive = j > 0 && (s.has(lx.be, j - 1) || s.has(lx.relatives, j - 1));
+    let adjective = s.has(&lx.denial_adjectives, j);
+    let before_noun = s.has(&lx.claim_nouns, j + 1);
+    let passive = j > 0 && (s.has(&lx.be, j - 1) || s.has(&lx.relatives, j - 1));
     let clause = s.clause_start(j, HARD);
     let anaphoric = (clause..j).any(|k| {
-        matches!(s.word(k), "this" | "these" | "such" | "that") && s.has(lx.claim_nouns, k + 1)
+        matches!(s.word(k), "this" | "these" | "such" | "that") && s.has(&lx.claim_nouns, k + 1)
     });
     if (adjective && anaphoric) || (passive && !adjective) {
         (0..j, true)

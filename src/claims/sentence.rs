@@ -7,7 +7,7 @@
 //! coordinated clause with a subject of its own ("..., and Russian forces withdrew") start a new clause.
 
 use super::actors::{self, Actor};
-use super::lexicon::{has, Lexicon};
+use super::lexicon::{has, Lexicon, Words};
 use super::Side;
 use crate::text::Token;
 
@@ -119,7 +119,7 @@ impl<'a> Sent<'a> {
         self.w.get(i).copied().unwrap_or("")
     }
 
-    pub fn has(&self, list: &'static [&'static str], i: usize) -> bool {
+    pub fn has(&self, list: &Words, i: usize) -> bool {
         i < self.w.len() && has(list, self.w[i])
     }
 
@@ -142,20 +142,20 @@ impl<'a> Sent<'a> {
         let lx = self.lx;
         let w = self.w[i];
         // "yet" ends a clause as a conjunction (", yet"), not as an adverb ("not yet").
-        if has(lx.terminators, w) && (w != "yet" || i == 0 || self.w[i - 1] == ",") {
+        if has(&lx.terminators, w) && (w != "yet" || i == 0 || self.w[i - 1] == ",") {
             return Some(Bound::Terminator);
         }
-        if has(lx.relatives, w) && i > 0 && (self.w[i - 1] == "," || self.slot_ending(i).is_some())
+        if has(&lx.relatives, w) && i > 0 && (self.w[i - 1] == "," || self.slot_ending(i).is_some())
         {
             return Some(Bound::Relative);
         }
-        if has(lx.complementizers, w) && i > 0 {
+        if has(&lx.complementizers, w) && i > 0 {
             return Some(Bound::Complement);
         }
-        if has(lx.subordinators, w) && i > 0 && self.clause_follows(i + 1) {
+        if has(&lx.subordinators, w) && i > 0 && self.clause_follows(i + 1) {
             return Some(Bound::Subordinator);
         }
-        if (has(lx.coordinators, w) || w == ",") && self.clause_follows(i + 1) {
+        if (has(&lx.coordinators, w) || w == ",") && self.clause_follows(i + 1) {
             return Some(Bound::Coordinate);
         }
         None
@@ -171,11 +171,11 @@ impl<'a> Sent<'a> {
         };
         (start..(start + 3).min(self.len())).any(|k| {
             let w = self.w[k];
-            has(self.lx.be, w)
-                || has(self.lx.perfect, w)
+            has(&self.lx.be, w)
+                || has(&self.lx.perfect, w)
                 || matches!(w, "did" | "do" | "does")
                 || !self.lx.triggers_at(&self.w, k).is_empty()
-                || has(self.lx.speech, w)
+                || has(&self.lx.speech, w)
         })
     }
 
@@ -226,14 +226,14 @@ impl<'a> Sent<'a> {
     pub fn before_adverbs(&self, i: usize) -> Option<usize> {
         (0..i.min(self.len()))
             .rev()
-            .find(|&k| !self.has(self.lx.adverbs, k))
+            .find(|&k| !self.has(&self.lx.adverbs, k))
     }
 
     /// The nearest token before `i` that is neither an adverb nor a negator ("has not yet retaken").
     pub fn before_modifiers(&self, i: usize) -> Option<usize> {
         (0..i.min(self.len())).rev().find(|&k| {
-            !self.has(self.lx.adverbs, k)
-                && !self.has(self.lx.negation, k)
+            !self.has(&self.lx.adverbs, k)
+                && !self.has(&self.lx.negation, k)
                 && !self.w[k].ends_with("n't")
                 && !matches!(
                     self.w[k],

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Action, Form, Lexicon, Theme, Trigger, Triggers};
+use super::{Action, Form, Lexicon, Theme, Trigger, Triggers, Words};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 /// A verb by its forms (base, third person, past, participle, gerund), the words after it, its action,
@@ -196,59 +196,59 @@ fn side_word(stem: &str) -> Option<Side> {
 pub static LEXICON: Lexicon = Lexicon {
     name: "en",
     triggers: Triggers::Forms(forms, trigger_words),
-    irrealis: &[
+    irrealis: Words::new(&[
         "will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll",
         "unlikely", "objective", "objectives", "goal", "goals", "intent", "intention",
         "intentions", "aim", "aims", "priority", "priorities", "?",
-    ],
-    goals: &[
+    ]),
+    goals: Words::new(&[
         "objective", "objectives", "goal", "goals", "aim", "aims", "priority", "priorities",
         "intent", "intention", "intentions", "ambition", "ambitions",
-    ],
+    ]),
     irrealis_pairs: &[["in", "order"], ["so", "as"], ["so", "that"]],
-    perception: &["seen", "saw", "see", "sees", "watched", "watch", "witnessed", "filmed", "showed", "shows", "show"],
-    factual_to: &[
+    perception: Words::new(&["seen", "saw", "see", "sees", "watched", "watch", "witnessed", "filmed", "showed", "shows", "show"]),
+    factual_to: Words::new(&[
         "claimed", "claims", "claim", "claiming", "said", "says", "reported", "reportedly",
         "managed", "forced", "began", "begun", "started", "continued", "continue", "continues",
         "decided", "appeared", "appears", "appear", "seemed", "seems", "proceeded", "happened",
         "compelled", "obliged", "succeeded", "believed", "thought", "known", "understood",
         "rumoured", "rumored", "alleged",
-    ],
-    conditional: &["if", "unless", "whether", "lest"],
-    negation: &[
+    ]),
+    conditional: Words::new(&["if", "unless", "whether", "lest"]),
+    negation: Words::new(&[
         "not", "n't", "never", "no", "without", "failed", "fail", "fails", "failing", "unable",
         "cannot", "neither", "nor", "nothing",
-    ],
-    to: &["to"],
-    perfect: &["have", "has", "had", "'ve", "having"],
-    be: &[
+    ]),
+    to: Words::new(&["to"]),
+    perfect: Words::new(&["have", "has", "had", "'ve", "having"]),
+    be: Words::new(&[
         "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am", "becomes", "became",
         "remain", "remains", "remained", "got", "get",
-    ],
-    definite: &[
+    ]),
+    definite: Words::new(&[
         "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose",
         "recent", "subsequent", "reported", "claimed", "alleged", "apparent",
         "purported", "announced", "confirmed", "full", "complete", "total", "final", "hasty",
         "rapid", "swift", "sudden", "ongoing", "large-scale", "chaotic", "orderly", "forced",
         "successful", "fighting", "controlled", "tactical", "official", "russian", "ukrainian",
-    ],
-    indefinite: &[
+    ]),
+    indefinite: Words::new(&[
         "a", "an", "any", "no", "another", "possible", "potential", "future", "eventual", "planned",
         "expected", "imminent",
-    ],
-    noun_irrealis: &[
+    ]),
+    noun_irrealis: Words::new(&[
         "complete", "completes", "completing", "accelerate", "accelerating", "prevent", "prevents",
         "prevented", "preventing", "avoid", "avoiding", "delay", "delaying", "prepare",
         "preparing", "plan", "planning", "cover", "covering", "screen", "screening", "secure",
         "securing", "facilitate", "enable", "ensure", "demand", "demanded", "demanding", "seek",
         "seeking", "expect", "expecting", "announce", "precede", "preceding", "anticipate",
         "anticipation", "fear", "feared", "rumors", "rumours", "conditions", "signal",
-    ],
-    gerund_factual: &[
+    ]),
+    gerund_factual: Words::new(&[
         ",", "and", "since", "after", "following", "upon", "by", "then", "later", "while",
         "subsequently", "also", "additionally", "successfully",
-    ],
-    speech: &[
+    ]),
+    speech: Words::new(&[
         "said", "says", "say", "saying", "stated", "states", "state", "stating", "claimed",
         "claims", "claim", "claiming", "reported", "reports", "report", "reporting", "announced",
         "announces", "announce", "confirmed", "confirms", "confirm", "confirming", "acknowledged",
@@ -261,59 +261,59 @@ pub static LEXICON: Lexicon = Lexicon {
         "refuted", "refutes", "rejected", "dismissed", "disputed", "described", "describes",
         "called", "calls", "characterized", "characterised", "presented", "presents", "hailed",
         "hails", "celebrated", "celebrates", "touted", "touts", "framed", "boasted",
-    ],
-    acknowledge: &[
+    ]),
+    acknowledge: Words::new(&[
         "acknowledged", "acknowledges", "acknowledge", "admitted", "admits", "admit", "conceded",
         "concedes", "concede", "confirmed", "confirms", "confirm", "confirming",
-    ],
+    ]),
     according: &[&["according", "to"], &["citing"], &["per"]],
-    claim_nouns: &[
+    claim_nouns: Words::new(&[
         "claim", "claims", "report", "reports", "reporting", "statement", "statements",
         "allegation", "allegations", "assertion", "assertions", "rumor", "rumors", "rumour",
         "rumours", "announcement", "announcements",
-    ],
-    concessive: &["despite", "notwithstanding", "contrary"],
-    state_participles: &["occupied", "controlled", "held"],
-    denial_adjectives: &[
+    ]),
+    concessive: Words::new(&["despite", "notwithstanding", "contrary"]),
+    state_participles: Words::new(&["occupied", "controlled", "held"]),
+    denial_adjectives: Words::new(&[
         "false", "untrue", "fake", "inaccurate", "incorrect", "baseless", "premature", "erroneous",
-    ],
-    denial: &[
+    ]),
+    denial: Words::new(&[
         "denied", "denies", "deny", "denying", "refuted", "refutes", "refute", "refuting",
         "rejected", "rejects", "reject", "dismissed", "dismisses", "disputed", "disputes",
         "contradicted", "contradicts", "rebuffed", "false", "untrue", "fake", "inaccurate",
         "incorrect", "incorrectly", "mistakenly", "erroneously", "erroneous", "baseless",
         "premature", "prematurely", "disinformation", "debunked",
-    ],
-    evidence: &[
+    ]),
+    evidence: Words::new(&[
         "geolocated", "geolocation", "geolocating", "satellite", "imagery", "assessed", "assesses",
         "independently",
-    ],
-    confirm: &[
+    ]),
+    confirm: Words::new(&[
         "confirm", "confirmed", "confirmation", "verify", "verified", "verification", "observed",
         "evidence", "corroborate", "corroborated", "corroboration",
-    ],
-    unconfirmed: &["unconfirmed", "unverified", "uncorroborated"],
-    hedges: &[
+    ]),
+    unconfirmed: Words::new(&["unconfirmed", "unverified", "uncorroborated"]),
+    hedges: Words::new(&[
         "reportedly", "allegedly", "purportedly", "rumoured", "rumored", "supposedly",
         "ostensibly",
-    ],
-    terminators: &[
+    ]),
+    terminators: Words::new(&[
         ";", ":", "but", "however", "although", "though", "while", "whereas", "despite", "yet",
         "—", "–", "meanwhile", "instead",
-    ],
-    complementizers: &["that", "whether", "which", "who", "whom", "where", "when"],
-    relatives: &["which", "who", "where", "whom"],
-    coordinators: &["and", "or", ",", "as", "well", "plus"],
-    including: &["including", "namely", "such", "like"],
-    settlement_nouns: &[
+    ]),
+    complementizers: Words::new(&["that", "whether", "which", "who", "whom", "where", "when"]),
+    relatives: Words::new(&["which", "who", "where", "whom"]),
+    coordinators: Words::new(&["and", "or", ",", "as", "well", "plus"]),
+    including: Words::new(&["including", "namely", "such", "like"]),
+    settlement_nouns: Words::new(&[
         "city", "town", "village", "settlement", "hamlet", "locality", "township", "suburb",
         "stronghold",
-    ],
-    settlement_plurals: &[
+    ]),
+    settlement_plurals: Words::new(&[
         "cities", "towns", "villages", "settlements", "hamlets", "localities",
-    ],
-    anaphor_determiners: &["the", "this", "that", "these", "those", "both"],
-    blockers: &[
+    ]),
+    anaphor_determiners: Words::new(&["the", "this", "that", "these", "those", "both"]),
+    blockers: Words::new(&[
         "positions", "position", "outskirts", "outskirt", "suburbs", "approaches",
         "environs", "vicinity", "direction", "directions", "axis", "front", "frontline",
         "territory", "territories", "area", "areas", "part", "parts", "portion", "portions",
@@ -338,8 +338,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "units", "troops", "forces", "elements", "command", "bombardment", "shelling", "strike",
         "strikes", "river", "flag", "parts", "remnants", "grip", "residential", "industrial",
         "zone", "zones", "garrison",
-    ],
-    place_modifiers: &[
+    ]),
+    place_modifiers: Words::new(&[
         "axis", "direction", "directions", "front", "sector", "area", "district", "highway",
         "road", "railway", "bridge", "port", "airport", "airfield", "airbase", "plant", "factory",
         "station", "border", "frontline", "line", "grouping", "group", "offensive",
@@ -349,8 +349,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "mayor", "governor", "region's", "'s", "reservoir", "river", "canal", "dam", "nuclear",
         "power", "thermal", "metallurgical", "steel", "tractor", "hospital", "building", "prison",
         "airport's", "hotel",
-    ],
-    fillers: &[
+    ]),
+    fillers: Words::new(&[
         "the", "a", "an", "of", "their", "its", "his", "our", "previously-held", "formerly", "most", "all", "entire", "entirety", "whole", "rest", "remainder",
         "remaining", "last", "central", "downtown", "key", "strategic", "strategically",
         "important", "logistics", "hub", "besieged", "embattled", "frontline", "front-line",
@@ -358,14 +358,14 @@ pub static LEXICON: Lexicon = Lexicon {
         "almost", "fully", "completely", "entirely", "effectively", "finally", "recently",
         "successfully", "reportedly", "allegedly", "also", "then", "later", "again", "now", "back",
         "swiftly", "quickly", "largely", "control",
-    ],
+    ]),
     side_word,
-    standalone: &[
+    standalone: Words::new(&[
         "ukraine", "ukrainians", "kyiv", "kiev", "russia", "russians", "moscow", "kremlin",
         "wagner", "separatists", "kadyrovites", "rosgvardia", "dnr", "lnr", "dpr", "lpr", "zsu",
         "afu", "vdv",
-    ],
-    actor_nouns: &[
+    ]),
+    actor_nouns: Words::new(&[
         "forces", "force", "troops", "army", "armies", "military", "soldiers", "units", "unit",
         "elements", "marines", "paratroopers", "brigade", "brigades", "battalion", "battalions",
         "regiment", "regiments", "division", "divisions", "corps", "fighters", "mercenaries",
@@ -384,8 +384,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "intelligence", "directorate", "council", "head", "adviser", "advisor", "representative",
         "ombudsman", "occupation", "contingent", "army's", "forces'", "troops'", "units'",
         "military's", "commander-in-chief", "chief", "chiefs", "minister's", "ministry's",
-    ],
-    military_nouns: &[
+    ]),
+    military_nouns: Words::new(&[
         "forces", "force", "troops", "army", "armies", "military", "soldiers", "units", "unit",
         "elements", "marines", "paratroopers", "brigade", "brigades", "battalion", "battalions",
         "regiment", "regiments", "division", "divisions", "corps", "fighters", "mercenaries",
@@ -394,7 +394,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "counteroffensive", "counter-offensive", "offensive", "advance", "assault", "airborne",
         "special", "volunteers", "militia", "militias", "proxies", "occupiers", "invaders",
         "partisans", "contingent", "army's", "forces'", "troops'", "units'", "military's",
-    ],
+    ]),
     named: &[
         (&["armed", "forces", "of", "ukraine"], Ua),
         (&["armed", "forces", "of", "russia"], Ru),
@@ -499,40 +499,40 @@ pub static LEXICON: Lexicon = Lexicon {
         ("pentagon", ThirdParty),
         ("nato", ThirdParty),
     ],
-    enemy: &["enemy", "enemy's", "adversary", "adversary's", "foe"],
+    enemy: Words::new(&["enemy", "enemy's", "adversary", "adversary's", "foe"]),
     enemy_default: Side::Unknown,
-    pronouns: &[
+    pronouns: Words::new(&[
         "they", "their", "its", "it", "he", "his", "she", "her", "them", "themselves",
-    ],
-    flag: &["flag", "flags", "banner"],
-    flag_verbs: &[
+    ]),
+    flag: Words::new(&["flag", "flags", "banner"]),
+    flag_verbs: Words::new(&[
         "raised", "raising", "raise", "raises", "hoisted", "hoisting", "hoist", "holding", "held",
         "planted", "planting", "flying", "flew", "unfurled", "unfurling", "waving", "waved",
         "hung", "hanging", "put", "putting", "erected", "installed", "raised.",
-    ],
-    control_change: &[
+    ]),
+    control_change: Words::new(&[
         "back", "came", "come", "comes", "coming", "returned", "return", "returns", "passed",
         "fell", "fallen", "fall", "again", "now", "brought",
-    ],
-    control: &["control", "controls", "controlled"],
-    under: &["under"],
-    control_complete: &[
+    ]),
+    control: Words::new(&["control", "controls", "controlled"]),
+    under: Words::new(&["under"]),
+    control_complete: Words::new(&[
         "fully", "completely", "entirely", "now", "entirety", "whole", "all", "full", "total",
         "complete", "currently",
-    ],
-    control_kept: &[
+    ]),
+    control_kept: Words::new(&[
         "still", "retain", "retains", "retained", "retaining", "maintain", "maintains",
         "maintained", "keep", "keeps", "kept", "continue", "continues", "continued", "remain",
         "remains", "remained",
-    ],
+    ]),
     control_lost: &[&["no", "longer"], &["not", "longer"]],
-    expel: &[
+    expel: Words::new(&[
         "pushed", "push", "pushing", "drove", "driven", "drive", "driving", "forced", "forcing",
         "expelled", "expel", "expelling", "ousted", "oust", "ousting", "kicked", "cleared",
         "clear", "clearing", "routed", "dislodged", "evicted", "chased", "threw", "thrown",
-    ],
-    expel_preps: &["out", "from", "of"],
-    prepositions: &[
+    ]),
+    expel_preps: Words::new(&["out", "from", "of"]),
+    prepositions: Words::new(&[
         "in", "into", "near", "around", "to", "towards", "toward", "outside", "at", "on", "by",
         "with", "across", "along", "through", "behind", "beyond", "inside", "within", "after",
         "before", "since", "during", "under", "from", "of", "for", "against", "between", "about",
@@ -543,15 +543,15 @@ pub static LEXICON: Lexicon = Lexicon {
         "lure", "draw", "forcing", "pushing", "driving", "killed", "destroyed", "shelled",
         "surrounded", "supporting", "support", "supported", "reinforced", "reinforce",
         "reinforcing", "relieve", "replaced",
-    ],
-    by: &["by"],
-    to_winner: &["to"],
-    third_party: &[
+    ]),
+    by: Words::new(&["by"]),
+    to_winner: Words::new(&["to"]),
+    third_party: Words::new(&[
         "isw", "institute", "analysts", "analyst", "western", "u.s.", "us", "american", "british",
         "nato", "pentagon", "experts", "observers", "un", "u.n.", "osce", "reuters", "journalists",
         "uk", "u.k.", "iaea", "independent", "international",
-    ],
-    adverbs: &[
+    ]),
+    adverbs: Words::new(&[
         "likely", "probably", "reportedly", "allegedly", "apparently", "also", "additionally",
         "successfully", "fully", "completely", "entirely", "partially", "partly", "then", "later",
         "previously", "recently", "already", "finally", "now", "just", "largely", "effectively",
@@ -560,7 +560,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "reported", "certainly", "indeed", "still", "even", "ultimately", "shortly", "soon",
         "briefly", "gradually", "newly", "freshly", "unsuccessfully", "further", "all", "both",
         "each", "themselves", "itself",
-    ],
+    ]),
     claimant_kinds: &[
         ("milblogger", &["bloggers", "milbloggers", "blogger", "milblogger", "telegram", "correspondents", "channels", "channel"]),
         ("analyst", &["isw", "institute", "analysts", "analyst", "think", "experts", "observers"]),
@@ -569,17 +569,17 @@ pub static LEXICON: Lexicon = Lexicon {
         ("government", &["officials", "official", "government", "president", "kremlin", "minister", "presidency", "adviser", "advisor", "kyiv", "moscow", "authorities", "spokesperson", "zelensky", "zelenskyy", "putin", "peskov", "shoigu"]),
         ("journalist", &["journalists", "journalist", "media", "news", "reporter", "reporters", "tv", "agency", "reuters", "bbc", "cnn", "correspondent", "newspaper", "outlets", "outlet"]),
     ],
-    time_words: &[
+    time_words: Words::new(&[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "today", "yesterday", "tonight", "overnight", "morning", "evening",
         "night", "week", "day", "midnight", "noon", "local", "time", "on", "in", "at", "late",
         "early", "this", "last", "that", "the", "also", "earlier", "later", "previously",
-    ],
-    subordinators: &[
+    ]),
+    subordinators: Words::new(&[
         "after", "before", "since", "until", "till", "when", "once", "as", "because", "following",
         "whereas", "upon",
-    ],
+    ]),
     liberator: None,
 };
 

@@ -8,6 +8,8 @@ pub mod en;
 pub mod ru;
 pub mod uk;
 
+use std::sync::OnceLock;
+
 use super::Side;
 use crate::doc::Script;
 
@@ -122,135 +124,135 @@ pub struct Lexicon {
     pub triggers: Triggers,
     /// Words that make a following event unreal within their clause: modals, futures, intentions,
     /// objectives, attempts ("will", "may", "seek", "objective", "attempt").
-    pub irrealis: &'static [&'static str],
+    pub irrealis: Words,
     /// Nouns that make an event the aim of someone, not a fact ("the capture of X remains the goal").
-    pub goals: &'static [&'static str],
+    pub goals: Words,
     /// Two-word irrealis openers ("going to", "likely to", "in order").
     pub irrealis_pairs: &'static [[&'static str; 2]],
     /// Verbs of perception, after which an object and a bare infinitive assert the event ("saw Ukrainian
     /// troops enter Kherson").
-    pub perception: &'static [&'static str],
+    pub perception: Words,
     /// Verbs after which "to" + a base form still asserts the event ("claimed to have", "managed to").
-    pub factual_to: &'static [&'static str],
+    pub factual_to: Words,
     /// Conditional and counterfactual openers ("if", "unless").
-    pub conditional: &'static [&'static str],
+    pub conditional: Words,
     /// Negators of the next verb ("not", "never", "failed").
-    pub negation: &'static [&'static str],
+    pub negation: Words,
     /// The infinitive marker ("to"); empty where the form shows it.
-    pub to: &'static [&'static str],
+    pub to: Words,
     /// Perfect auxiliaries ("have", "has", "had").
-    pub perfect: &'static [&'static str],
+    pub perfect: Words,
     /// Forms of "be" that make a participle passive or a gerund progressive.
-    pub be: &'static [&'static str],
+    pub be: Words,
     /// Definite determiners and possessives that make an event noun an event ("the", "its").
-    pub definite: &'static [&'static str],
+    pub definite: Words,
     /// Determiners that make an event noun generic or prospective ("a", "any").
-    pub indefinite: &'static [&'static str],
+    pub indefinite: Words,
     /// Verbs that make the event noun they govern unreal ("complete the capture", "prevent the fall").
-    pub noun_irrealis: &'static [&'static str],
+    pub noun_irrealis: Words,
     /// Words before a gerund that make it an event ("since capturing", ", capturing").
-    pub gerund_factual: &'static [&'static str],
+    pub gerund_factual: Words,
     /// Speech and report verbs that attribute what follows to their subject ("said", "claimed").
-    pub speech: &'static [&'static str],
+    pub speech: Words,
     /// Speech verbs by which the speaker accepts a claim against its own interest.
-    pub acknowledge: &'static [&'static str],
+    pub acknowledge: Words,
     /// Prepositional attributions ("according to"), as word pairs or single words.
     pub according: &'static [&'static [&'static str]],
     /// Nouns that name a claim ("claims that", "reports of").
-    pub claim_nouns: &'static [&'static str],
+    pub claim_nouns: Words,
     /// Concessive words that, before a claim noun, contradict it ("despite claims that").
-    pub concessive: &'static [&'static str],
+    pub concessive: Words,
     /// Participles that name a state, not an event, unless their subject stands right before them
     /// ("occupied Melitopol" against "Russian forces occupied Melitopol").
-    pub state_participles: &'static [&'static str],
+    pub state_participles: Words,
     /// Denials that are adjectives ("false", "untrue"): of what stands before them, or of the claim noun after.
-    pub denial_adjectives: &'static [&'static str],
+    pub denial_adjectives: Words,
     /// Denials and refutations ("denied", "refuted", "false").
-    pub denial: &'static [&'static str],
+    pub denial: Words,
     /// Independent evidence and assessments ("geolocated", "satellite").
-    pub evidence: &'static [&'static str],
+    pub evidence: Words,
     /// Words that, negated, say the report cannot confirm ("confirm", "verify", "observed").
-    pub confirm: &'static [&'static str],
+    pub confirm: Words,
     /// Words that say a claim is unconfirmed on their own ("unconfirmed", "unverified").
-    pub unconfirmed: &'static [&'static str],
+    pub unconfirmed: Words,
     /// Hedges that attribute to an unnamed source ("reportedly", "allegedly").
-    pub hedges: &'static [&'static str],
+    pub hedges: Words,
     /// Clause terminators: scopes stop here ("but", "although", ";").
-    pub terminators: &'static [&'static str],
+    pub terminators: Words,
     /// Complementizers and relative pronouns that open an embedded clause ("that", "which").
-    pub complementizers: &'static [&'static str],
+    pub complementizers: Words,
     /// Relative pronouns whose clause describes the noun before them ("which", "who").
-    pub relatives: &'static [&'static str],
+    pub relatives: Words,
     /// Coordinators of places and clauses ("and", "or", ",").
-    pub coordinators: &'static [&'static str],
+    pub coordinators: Words,
     /// Words that introduce the members of a plural place noun ("including", "such as").
-    pub including: &'static [&'static str],
+    pub including: Words,
     /// Settlement nouns before a name ("the town of Lyman") or standing for one ("the town").
-    pub settlement_nouns: &'static [&'static str],
+    pub settlement_nouns: Words,
     /// Plural settlement nouns ("villages", "those cities").
-    pub settlement_plurals: &'static [&'static str],
+    pub settlement_plurals: Words,
     /// Demonstratives and articles that make a settlement noun point back ("the town", "this settlement").
-    pub anaphor_determiners: &'static [&'static str],
+    pub anaphor_determiners: Words,
     /// Words between an event and a place that make the place a detail, not what changed hands
     /// ("positions near", "the outskirts of", "villages around").
-    pub blockers: &'static [&'static str],
+    pub blockers: Words,
     /// Words right after a place that make it a modifier ("the Kyiv axis", "the Kherson direction").
-    pub place_modifiers: &'static [&'static str],
+    pub place_modifiers: Words,
     /// Words allowed between an event and its place ("the", "most of", "control of").
-    pub fillers: &'static [&'static str],
+    pub fillers: Words,
     /// Words that mark a side on their own or as an adjective.
     pub side_word: fn(&str) -> Option<Side>,
     /// Side words that can be an actor on their own ("Russia", "Kyiv").
-    pub standalone: &'static [&'static str],
+    pub standalone: Words,
     /// Nouns that make a side adjective an actor ("forces", "ministry").
-    pub actor_nouns: &'static [&'static str],
+    pub actor_nouns: Words,
     /// Actor nouns that name armed forces (only they can withdraw or take a place).
-    pub military_nouns: &'static [&'static str],
+    pub military_nouns: Words,
     /// Multi-word actors ("donetsk people's republic", "armed forces of ukraine").
     pub named: Named,
     /// People and bodies whose side is known ("shoigu", "zelensky", "isw").
     pub people: &'static [(&'static str, Side)],
     /// Words for "the enemy": the other side of whoever speaks.
-    pub enemy: &'static [&'static str],
+    pub enemy: Words,
     /// The side "the enemy" means when the text names no speaker.
     pub enemy_default: Side,
     /// Pronouns that refer back to an actor ("they", "their").
-    pub pronouns: &'static [&'static str],
+    pub pronouns: Words,
     /// Flag words and the verbs of raising one.
-    pub flag: &'static [&'static str],
-    pub flag_verbs: &'static [&'static str],
+    pub flag: Words,
+    pub flag_verbs: Words,
     /// "back under Ukrainian control": words before "under" that make it a change.
-    pub control_change: &'static [&'static str],
-    pub control: &'static [&'static str],
-    pub under: &'static [&'static str],
+    pub control_change: Words,
+    pub control: Words,
+    pub under: Words,
     /// Words that make a state of control recent or complete ("now", "fully"), for "X control Y".
-    pub control_complete: &'static [&'static str],
+    pub control_complete: Words,
     /// Words that make a control statement no change ("still", "retain").
-    pub control_kept: &'static [&'static str],
+    pub control_kept: Words,
     /// "no longer" style words: control stopped.
     pub control_lost: &'static [&'static [&'static str]],
     /// Verbs of driving the enemy out ("pushed Russian troops out of Kherson").
-    pub expel: &'static [&'static str],
+    pub expel: Words,
     /// The prepositions after an expelled actor ("out", "from").
-    pub expel_preps: &'static [&'static str],
+    pub expel_preps: Words,
     /// Prepositions that mark a phrase as not a subject ("with Russian troops").
-    pub prepositions: &'static [&'static str],
+    pub prepositions: Words,
     /// The preposition of a passive agent ("by").
-    pub by: &'static [&'static str],
+    pub by: Words,
     /// The preposition of a fall's winner ("fell to").
-    pub to_winner: &'static [&'static str],
+    pub to_winner: Words,
     /// Third parties (neither belligerent).
-    pub third_party: &'static [&'static str],
+    pub third_party: Words,
     /// Adverbs that may stand between an auxiliary, a subject or "to" and the event word ("likely",
     /// "reportedly", "fully").
-    pub adverbs: &'static [&'static str],
+    pub adverbs: Words,
     /// Claimant kinds (CLAIMS.md `claimant_type`) by the words of the claimant's phrase, first match wins.
     pub claimant_kinds: &'static [(&'static str, &'static [&'static str])],
     /// Words of time and date that may follow a verb or a place without being its object ("said on
     /// Saturday", "captured Soledar in January").
-    pub time_words: &'static [&'static str],
+    pub time_words: Words,
     /// Subordinators that open an adverbial clause ("after", "since", "before").
-    pub subordinators: &'static [&'static str],
+    pub subordinators: Words,
     /// Who "liberates" when the text does not say: English press uses the word for the side taking back its
     /// own country's place (None: the place's country); Russian state reporting for Russian captures.
     pub liberator: Option<Side>,
@@ -309,7 +311,7 @@ impl Lexicon {
             Triggers::Forms(_, words) => words(),
             Triggers::Stems(stems, _) => stems.iter().map(|s| s.stem).collect(),
         };
-        for list in [self.flag, self.control, self.expel, self.evidence] {
+        for list in [&self.flag, &self.control, &self.expel, &self.evidence] {
             out.extend_from_slice(list);
         }
         out
@@ -318,33 +320,66 @@ impl Lexicon {
     /// The words a denial, a doubt or a confirmation of an earlier claim can begin with.
     pub fn cue_words(&self) -> Vec<&'static str> {
         [
-            self.concessive,
-            self.denial,
-            self.denial_adjectives,
-            self.confirm,
-            self.unconfirmed,
+            self.concessive.list(),
+            self.denial.list(),
+            self.denial_adjectives.list(),
+            self.confirm.list(),
+            self.unconfirmed.list(),
         ]
         .concat()
     }
 
     /// Settlement nouns, singular and plural ("the town" may point back to an earlier place).
     pub fn settlement_words(&self) -> Vec<&'static str> {
-        [self.settlement_nouns, self.settlement_plurals].concat()
+        [self.settlement_nouns.list(), self.settlement_plurals.list()].concat()
     }
 }
 
-/// Whether `w` is in `list`, where an entry ending in `*` is a stem that matches any word it begins.
-pub fn has(list: &'static [&'static str], w: &str) -> bool {
-    if list.len() <= 8 {
-        return list.iter().any(|e| matches(e, w));
+/// A word list of a lexicon (an entry ending in `*` is a stem that matches any word it begins), with the
+/// set it is looked up in, built on first use.
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<WordSet>,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
     }
-    WORD_SETS.with(|sets| {
-        let mut sets = sets.borrow_mut();
-        let key = (list.as_ptr() as usize, list.len());
-        sets.entry(key)
-            .or_insert_with(|| WordSet::new(list))
-            .contains(w)
-    })
+
+    /// Whether `w` is in the list.
+    pub fn contains(&self, w: &str) -> bool {
+        if self.list.len() <= 8 {
+            return self.list.iter().any(|e| matches(e, w));
+        }
+        self.set.get_or_init(|| WordSet::new(self.list)).contains(w)
+    }
+
+    /// The entries, as written.
+    pub fn list(&self) -> &'static [&'static str] {
+        self.list
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        self.list
+    }
+}
+
+/// Whether `w` is in `list`.
+pub fn has(list: &Words, w: &str) -> bool {
+    list.contains(w)
+}
+
+/// Whether `w` is in a short list that has no set (a trigger's prepositions).
+pub fn has_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|e| matches(e, w))
 }
 
 /// Whether `w` is the entry (or, for a `*` stem, begins with it).
@@ -393,12 +428,6 @@ impl WordSet {
     }
 }
 
-thread_local! {
-    /// The word sets of the static lists, by the list's address (each list is built once per thread).
-    static WORD_SETS: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), WordSet>> =
-        Default::default();
-}
-
 /// The lexicon a sentence of `script` is read with.
 pub fn for_script(script: Script) -> &'static Lexicon {
     match script {
@@ -422,17 +451,17 @@ mod tests {
     fn word_lists_are_lowercase() {
         for lx in all() {
             for list in [
-                lx.irrealis,
-                lx.negation,
-                lx.speech,
-                lx.denial,
-                lx.blockers,
-                lx.actor_nouns,
-                lx.standalone,
-                lx.settlement_nouns,
-                lx.place_modifiers,
+                &lx.irrealis,
+                &lx.negation,
+                &lx.speech,
+                &lx.denial,
+                &lx.blockers,
+                &lx.actor_nouns,
+                &lx.standalone,
+                &lx.settlement_nouns,
+                &lx.place_modifiers,
             ] {
-                for w in list {
+                for w in list.iter() {
                     assert_eq!(w.to_lowercase(), *w, "{}: {w}", lx.name);
                 }
             }
@@ -447,8 +476,8 @@ mod tests {
     #[test]
     fn every_military_noun_is_an_actor_noun() {
         for lx in all() {
-            for w in lx.military_nouns {
-                assert!(lx.actor_nouns.contains(w), "{}: {w}", lx.name);
+            for w in lx.military_nouns.iter() {
+                assert!(lx.actor_nouns.list().contains(w), "{}: {w}", lx.name);
             }
         }
     }
