@@ -70,6 +70,8 @@ pub struct Sent<'a> {
     pub lx: &'static Lexicon,
     pub toks: &'a [Token],
     pub w: Vec<&'a str>,
+    /// Each token's word lists, as bits of the lexicon's classes.
+    classes: Vec<u64>,
     pub slots: Vec<Slot>,
     pub actors: Vec<Actor>,
     pub bounds: Vec<Option<Bound>>,
@@ -80,10 +82,12 @@ pub struct Sent<'a> {
 impl<'a> Sent<'a> {
     pub fn new(lx: &'static Lexicon, toks: &'a [Token], slots: Vec<Slot>) -> Sent<'a> {
         let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let classes = lx.classes();
         let actors = actors::actors(lx, toks);
         let mut s = Sent {
             lx,
             toks,
+            classes: w.iter().map(|w| classes.of(w)).collect(),
             w,
             slots,
             actors,
@@ -119,8 +123,13 @@ impl<'a> Sent<'a> {
         self.w.get(i).copied().unwrap_or("")
     }
 
+    /// Whether the word at `i` is in `list` (by its class bit when the list is the lexicon's).
     pub fn has(&self, list: &Words, i: usize) -> bool {
-        i < self.w.len() && has(list, self.w[i])
+        i < self.w.len()
+            && match self.lx.bit_of(list) {
+                Some(bit) => self.classes[i] & bit != 0,
+                None => has(list, self.w[i]),
+            }
     }
 
     /// The slot starting at token `i`.
@@ -142,20 +151,22 @@ impl<'a> Sent<'a> {
         let lx = self.lx;
         let w = self.w[i];
         // "yet" ends a clause as a conjunction (", yet"), not as an adverb ("not yet").
-        if has(&lx.terminators, w) && (w != "yet" || i == 0 || self.w[i - 1] == ",") {
+        if self.has(&lx.terminators, i) && (w != "yet" || i == 0 || self.w[i - 1] == ",") {
             return Some(Bound::Terminator);
         }
-        if has(&lx.relatives, w) && i > 0 && (self.w[i - 1] == "," || self.slot_ending(i).is_some())
+        if self.has(&lx.relatives, i)
+            && i > 0
+            && (self.w[i - 1] == "," || self.slot_ending(i).is_some())
         {
             return Some(Bound::Relative);
         }
-        if has(&lx.complementizers, w) && i > 0 {
+        if self.has(&lx.complementizers, i) && i > 0 {
             return Some(Bound::Complement);
         }
-        if has(&lx.subordinators, w) && i > 0 && self.clause_follows(i + 1) {
+        if self.has(&lx.subordinators, i) && i > 0 && self.clause_follows(i + 1) {
             return Some(Bound::Subordinator);
         }
-        if (has(&lx.coordinators, w) || w == ",") && self.clause_follows(i + 1) {
+        if (self.has(&lx.coordinators, i) || w == ",") && self.clause_follows(i + 1) {
             return Some(Bound::Coordinate);
         }
         None

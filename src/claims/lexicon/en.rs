@@ -581,6 +581,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "whereas", "upon",
     ]),
     liberator: None,
+    classes: std::sync::OnceLock::new(),
 };
 
 #[cfg(test)]

@@ -4,11 +4,15 @@
 //! Entries are lowercase tokens as produced by [`crate::text::tokens`]. English triggers are listed by
 //! verb forms; Ukrainian and Russian ones by stem, their endings read by the language's [`Morphology`].
 
+mod classes;
 pub mod en;
 pub mod ru;
 pub mod uk;
 
+use std::sync::atomic::AtomicU64;
 use std::sync::OnceLock;
+
+pub use classes::Classes;
 
 use super::Side;
 use crate::doc::Script;
@@ -256,6 +260,8 @@ pub struct Lexicon {
     /// Who "liberates" when the text does not say: English press uses the word for the side taking back its
     /// own country's place (None: the place's country); Russian state reporting for Russian captures.
     pub liberator: Option<Side>,
+    /// Which of its word lists each word is in, built on first use.
+    pub classes: OnceLock<Classes>,
 }
 
 impl Lexicon {
@@ -340,6 +346,8 @@ impl Lexicon {
 pub struct Words {
     list: &'static [&'static str],
     set: OnceLock<WordSet>,
+    /// Its bit in its lexicon's [`Classes`] (0 until they are built).
+    bit: AtomicU64,
 }
 
 impl Words {
@@ -347,6 +355,7 @@ impl Words {
         Words {
             list,
             set: OnceLock::new(),
+            bit: AtomicU64::new(0),
         }
     }
 

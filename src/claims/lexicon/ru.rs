@@ -315,6 +315,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "после", "перед", "с тех пор", "пока", "когда", "поскольку", "так как", "потому",
     ]),
     liberator: Some(Ru),
+    classes: std::sync::OnceLock::new(),
 };
 
 #[cfg(test)]

@@ -321,6 +321,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "після", "перед", "відколи", "доки", "коли", "оскільки", "бо", "тому",
     ]),
     liberator: Some(Ua),
+    classes: std::sync::OnceLock::new(),
 };
 
 #[cfg(test)]
