@@ -38,11 +38,7 @@ const SYMBOLS: usize = 27;
 
 /// The symbol of an ASCII byte in a head.
 fn symbol(b: u8) -> usize {
-    if b.is_ascii_alphabetic() {
-        (b.to_ascii_lowercase() - b'a') as usize
-    } else {
-        SYMBOLS - 1
-    }
+    usize::from(SYMBOL[usize::from(b)])
 }
 
 /// A prefix of a lexicon word: its characters (lower case), its bytes when it is ASCII (else empty), and
@@ -145,17 +141,16 @@ impl Prefixes {
 
     /// The hints of the word starting at `text[at..]`.
     fn hints_at(&self, text: &str, at: usize, out: &mut Hints) {
-        let rest = &text[at..];
-        if let Some(index) = ascii_head(rest.as_bytes()) {
-            if self.ascii_heads[index / 64] & (1 << (index % 64)) != 0 {
-                for p in &self.by_ascii_head[&index] {
-                    if p.begins(rest) {
-                        out.0 |= p.bits;
-                    }
-                }
-            }
-            return;
+        match ascii_head(&text.as_bytes()[at..]) {
+            Some(index) if self.ascii_heads[index / 64] & (1 << (index % 64)) == 0 => {}
+            Some(index) => compare(&self.by_ascii_head[&index], &text[at..], out),
+            None => self.non_ascii_hints(&text[at..], out),
         }
+    }
+
+    /// The hints of a word with a non-ASCII character in its head.
+    #[inline(never)]
+    fn non_ascii_hints(&self, rest: &str, out: &mut Hints) {
         let mut first = ['\0'; HEAD];
         let mut n = 0;
         for (slot, c) in first.iter_mut().zip(rest.chars()) {
@@ -163,27 +158,50 @@ impl Prefixes {
             n += 1;
         }
         for len in (1..=n).filter(|&l| l == n || self.short[l]) {
-            for p in self.by_head.get(&head(&first[..len])).into_iter().flatten() {
-                if p.begins(rest) {
-                    out.0 |= p.bits;
-                }
+            if let Some(cands) = self.by_head.get(&head(&first[..len])) {
+                compare(cands, rest, out);
             }
         }
     }
 }
 
+/// Adds the hints of the candidates `rest` begins with.
+#[inline(never)]
+fn compare(cands: &[Prefix], rest: &str, out: &mut Hints) {
+    for p in cands {
+        if p.begins(rest) {
+            out.0 |= p.bits;
+        }
+    }
+}
+
+/// The symbol of each byte in an ASCII head: letters 0-25 (either case), any other ASCII byte 26, and a
+/// non-ASCII byte flagged by its top bit.
+static SYMBOL: [u8; 256] = {
+    let mut t = [0x80u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let lower = (b as u8).to_ascii_lowercase();
+        t[b] = if lower.is_ascii_lowercase() {
+            lower - b'a'
+        } else {
+            SYMBOLS as u8 - 1
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The index of the ASCII head of a word whose first bytes are these (a missing byte counts as "other"),
 /// or None when one of them is not ASCII.
 fn ascii_head(word: &[u8]) -> Option<usize> {
-    let mut index = 0;
+    let (mut index, mut flags) = (0, 0);
     for k in 0..HEAD {
-        let b = word.get(k).copied().unwrap_or(b' ');
-        if !b.is_ascii() {
-            return None;
-        }
-        index = index * SYMBOLS + symbol(b);
+        let s = SYMBOL[usize::from(word.get(k).copied().unwrap_or(b' '))];
+        flags |= s;
+        index = index * SYMBOLS + usize::from(s & 0x7f);
     }
-    Some(index)
+    (flags & 0x80 == 0).then_some(index)
 }
 
 /// The ASCII heads a word beginning with `prefix` can have: none when a letter of the prefix's head is not
@@ -299,12 +317,37 @@ fn for_word_starts(text: &str, range: std::ops::Range<usize>, mut f: impl FnMut(
 
 /// Which of 16 bytes are ASCII alphanumeric, and which are not ASCII, as bit masks (bit i for byte i).
 fn masks(chunk: &[u8]) -> (u16, u16) {
-    let (mut alnum, mut wide) = (0u16, 0u16);
-    for (i, &b) in chunk.iter().enumerate() {
-        alnum |= u16::from(b.is_ascii_alphanumeric()) << i;
-        wide |= u16::from(!b.is_ascii()) << i;
-    }
-    (alnum, wide)
+    let half = |k: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&chunk[k..k + 8]);
+        masks8(u64::from_le_bytes(b))
+    };
+    let ((alnum_lo, wide_lo), (alnum_hi, wide_hi)) = (half(0), half(8));
+    (
+        u16::from(alnum_lo) | u16::from(alnum_hi) << 8,
+        u16::from(wide_lo) | u16::from(wide_hi) << 8,
+    )
+}
+
+/// [`masks`] of 8 bytes, byte i in bits 8i..8i+8 of `x`, computed in one register: a byte's top bit
+/// says whether it lies in a range when the range's bounds are added to its low seven bits.
+fn masks8(x: u64) -> (u8, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let low = x & !TOP;
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & TOP
+    };
+    let letter = in_range(low | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(low, b'0', b'9');
+    let wide = x & TOP;
+    (top_bits((letter | digit) & !wide), top_bits(wide))
+}
+
+/// The top bit of each byte of `m` (all other bits clear), gathered into one byte: every product term
+/// lands on its own bit, so nothing carries.
+fn top_bits(m: u64) -> u8 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 #[cfg(test)]

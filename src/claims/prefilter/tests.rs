@@ -88,6 +88,23 @@ fn prefixes_only_at_word_starts() {
 }
 
 #[test]
+fn masks_of_every_byte() {
+    for b in 0..=255u8 {
+        let (alnum, wide) = masks(&[b; 16]);
+        assert_eq!(
+            alnum,
+            if b.is_ascii_alphanumeric() {
+                u16::MAX
+            } else {
+                0
+            },
+            "{b}"
+        );
+        assert_eq!(wide, if b.is_ascii() { 0 } else { u16::MAX }, "{b}");
+    }
+}
+
+#[test]
 fn worth_reading_needs_a_place_or_an_earlier_claim() {
     let h = |b| Hints(b);
     assert!(h(EVENT).worth_reading(true, false));
@@ -98,6 +115,16 @@ fn worth_reading_needs_a_place_or_an_earlier_claim() {
 }
 
 proptest! {
+    /// The bit masks of 16 bytes are those of testing each byte.
+    #[test]
+    fn masks_are_each_bytes_class(chunk in prop::array::uniform16(any::<u8>())) {
+        let (alnum, wide) = masks(&chunk);
+        for (i, b) in chunk.iter().enumerate() {
+            prop_assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "byte {}", b);
+            prop_assert_eq!(wide >> i & 1 == 1, !b.is_ascii(), "byte {}", b);
+        }
+    }
+
     /// The automaton finds what the plain comparison finds, in any case and script.
     #[test]
     fn automaton_matches_the_plain_test(
