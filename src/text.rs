@@ -68,6 +68,24 @@ fn lower_word(raw: &str) -> CompactString {
         .collect()
 }
 
+/// Lower case held inline (no heap for up to 24 bytes), as `str::to_lowercase` makes it: the recogniser
+/// lower-cases a few words around every name it judges.
+pub trait ToLowerInline {
+    fn to_lower(&self) -> CompactString;
+}
+
+impl ToLowerInline for str {
+    fn to_lower(&self) -> CompactString {
+        if self.is_ascii() {
+            let mut w = CompactString::new(self);
+            w.make_ascii_lowercase();
+            w
+        } else {
+            CompactString::from(self.to_lowercase())
+        }
+    }
+}
+
 /// Splits text into word and punctuation tokens. Apostrophes and hyphens inside a word, and commas or
 /// periods inside a number ("1,000", "2.5"), stay in the word; "U.S." is one token.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {

@@ -9,6 +9,7 @@ use super::recognize::Context;
 use super::scan::Spot;
 use super::words::{contains, COMMON_WORDS};
 use crate::names::fold::light_key;
+use crate::text::ToLowerInline;
 
 /// Words that make the next capitalised word a settlement, whatever it looks like.
 const SETTLEMENT_WORDS: &[&str] = &["hamlet", "settlement", "town", "village", "villages"];
@@ -78,7 +79,7 @@ fn plausible(w: &str) -> bool {
     if !first.is_uppercase() || letters < 4 || w.chars().skip(1).all(|c| !c.is_lowercase()) {
         return false;
     }
-    let lower = w.to_lowercase();
+    let lower = w.to_lower();
     !(lexicon::is_english_word(&lower)
         || lexicon::is_given_name(&lower)
         || lexicon::is_surname(&lower)
@@ -86,7 +87,7 @@ fn plausible(w: &str) -> bool {
 }
 
 fn slavic_ending(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    let lower = w.to_lower();
     lower.is_ascii()
         && ENDINGS
             .iter()

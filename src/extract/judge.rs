@@ -2,6 +2,7 @@
 //! person's name, a word that needs the document's support, or no place at all. The checks on the text
 //! alone come first; the gazetteer's facts about the name are asked only for spots that pass them.
 
+use crate::text::ToLowerInline;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::feature::Feature;
@@ -173,7 +174,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
         if !capitalised(partner) || partner == "City" {
             return false;
         }
-        let pl = partner.to_lowercase();
+        let pl = partner.to_lower();
         let person = lexicon::is_surname(&pl) || lexicon::is_given_name(&pl);
         person || !spot_ends.contains(&(self.s.start - 1))
     }
@@ -232,7 +233,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
         let role_after = self
             .ctx
             .next_word(self.s.end)
-            .is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
+            .is_some_and(|n| contains(ROLE_WORDS, &n.to_lower()));
         !(after_comma || role_after)
     }
 
@@ -248,7 +249,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
     /// name that speaks ("Tyler said") is a person.
     fn by_the_next_word(&self, info: &NameInfo, f: &Facts) -> Option<Verdict> {
         let n = f.next?;
-        let nl = n.to_lowercase();
+        let nl = n.to_lower();
         let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
         if contains(FEATURE_WORDS, nl) {
             return Some(Verdict::NonSettlement(Feature::of_word(nl)));
@@ -290,7 +291,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
             && (!self.ctx.sentence_start(pstart) || spot_starts.contains(&pstart))
             && !DIRECTIONS.contains(&pl.as_str())
             && !contains(PLACE_CUES, &pl)
-            && !demonyms.contains(&pl)
+            && !demonyms.contains(pl.as_str())
             && !contains(COMMON_WORDS, &pl)
         {
             // A well-known place that is nobody's name keeps its sense after another proper noun ("Air
@@ -316,7 +317,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .to_lower();
         matches!(
             w.as_str(),
             "sea" | "gulf" | "strait" | "bay" | "straits" | "isle" | "lake"
@@ -339,10 +340,8 @@ impl<'c, 'a> Spotted<'c, 'a> {
         let after = self.ctx.text[self.s.end..].trim_start_matches(' ');
         let ends_clause =
             after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n']);
-        (ends_clause
-            || f.next
-                .is_some_and(|n| contains(AFTER_RIVER, &n.to_lowercase())))
-        .then_some(Verdict::NonSettlement(Feature::River))
+        (ends_clause || f.next.is_some_and(|n| contains(AFTER_RIVER, &n.to_lower())))
+            .then_some(Verdict::NonSettlement(Feature::River))
     }
 
     /// A single word that is also an ordinary word or a person's name needs the text to say it is a
@@ -359,13 +358,11 @@ impl<'c, 'a> Spotted<'c, 'a> {
         let (ctx, s) = (self.ctx, self.s);
         let locative = f
             .prev
-            .is_some_and(|(p, _)| contains(LOCATIVES, &p.to_lowercase()));
+            .is_some_and(|(p, _)| contains(LOCATIVES, &p.to_lower()));
         let qualified = ctx.text[s.end..].starts_with(", ")
             && spot_starts.contains(&(s.end + 2))
             && ctx.next_word(s.end + 1).is_some_and(capitalised);
-        let role_after = f
-            .next
-            .is_some_and(|n| contains(ROLE_WORDS, &n.to_lowercase()));
+        let role_after = f.next.is_some_and(|n| contains(ROLE_WORDS, &n.to_lower()));
         let big = info.primary_population >= 1_000_000 && !ctx.sentence_start(s.start);
         let region = info.admin1 && !f.english;
         let person_ok =

@@ -13,6 +13,7 @@ pub mod resolve;
 pub mod scan;
 pub mod words;
 
+use crate::text::ToLowerInline;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::gazetteer::{EntryRef, Gazetteer};
@@ -296,10 +297,10 @@ fn pending(ctx: &Context, kept: &[(&scan::Spot, Verdict)]) -> Vec<Pending> {
             matches!(gap.trim(), "," | "(").then_some(i + 1)
         });
         let settlement_cue = ctx.prev_word(s.start).is_some_and(|(w, ws)| {
-            matches!(w.to_lowercase().as_str(), "of")
+            matches!(w.to_lower().as_str(), "of")
                 && ctx.prev_word(ws).is_some_and(|(w2, _)| {
                     matches!(
-                        w2.to_lowercase().as_str(),
+                        w2.to_lower().as_str(),
                         "city" | "town" | "village" | "settlement" | "hamlet"
                     )
                 })
@@ -388,7 +389,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     }
     if let Some(c) = DISTANCE_GAP.captures(gap) {
         let v: f64 = c.get(2)?.as_str().replace(',', ".").parse().ok()?;
-        let km = if c.get(3)?.as_str().to_lowercase().starts_with('m') {
+        let km = if c.get(3)?.as_str().to_lower().starts_with('m') {
             v * 1.609_344
         } else {
             v
@@ -399,7 +400,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
         // "within 70 km southwest of": anywhere up to that distance, not at it.
         let up_to = c
             .get(1)
-            .is_some_and(|w| matches!(w.as_str().to_lowercase().as_str(), "within" | "up to"));
+            .is_some_and(|w| matches!(w.as_str().to_lower().as_str(), "within" | "up to"));
         return Some(match (up_to, bearing) {
             (true, Some(b)) => resolve::Anchor::Toward(next, b, km),
             (true, None) => resolve::Anchor::Near(next, km),
@@ -409,7 +410,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     if let Some(c) = WITHIN_GAP.captures(gap) {
         // "in southern Donetsk Oblast": the part of the region; "central" names none.
         let part = c.get(1).and_then(|d| {
-            let d = d.as_str().to_lowercase();
+            let d = d.as_str().to_lower();
             crate::links::direction_bearing(d.strip_suffix("ern").unwrap_or(&d))
         });
         return Some(resolve::Anchor::Within(next, part));
@@ -450,12 +451,12 @@ fn plural_region_lists(text: &str, spans: &[(usize, usize)]) -> HashSet<usize> {
             }
         }
         let after = text.get(spans[j].1..).unwrap_or("");
-        let word: String = after
+        let word: compact_str::CompactString = after
             .trim_start_matches(' ')
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
-            .to_lowercase();
+            .to_lower();
         if j > i && after.starts_with(' ') && PLURAL_REGION_WORDS.contains(&word.as_str()) {
             out.extend(i..=j);
         }

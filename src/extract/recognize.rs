@@ -4,6 +4,7 @@
 use super::feature::Feature;
 use super::scan::Spot;
 use super::words::*;
+use crate::text::ToLowerInline;
 
 /// What the recogniser decided about a spot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,8 +114,8 @@ pub(super) fn all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-pub(super) fn lower_plain(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+pub(super) fn lower_plain(w: &str) -> compact_str::CompactString {
+    w.trim_end_matches('.').to_lower()
 }
 
 /// Whether a word ending in '.' ends a sentence rather than abbreviating ("China." yes; "Mr.", "J.", "St." no).
@@ -123,7 +124,7 @@ pub(super) fn ends_sentence(w: &str) -> bool {
         return false;
     };
     let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3 && !stem.contains('.') && !contains(TITLES, &stem.to_lowercase())
+    letters >= 3 && !stem.contains('.') && !contains(TITLES, &stem.to_lower())
 }
 
 /// Literal or metonym, from the words around the mention.
@@ -131,11 +132,11 @@ pub fn role(ctx: &Context, s: &Spot, is_polity: bool) -> Role {
     // "Moscow-installed", "Kremlin-backed"
     if let Some(rest) = ctx.text.get(s.end..) {
         if let Some(r) = rest.strip_prefix('-') {
-            let w: String = r
+            let w: compact_str::CompactString = r
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
-                .to_lowercase();
+                .to_lower();
             if contains(METONYM_HYPHEN, &w) && w != "based" {
                 return Role::Metonym;
             }
@@ -147,14 +148,14 @@ pub fn role(ctx: &Context, s: &Spot, is_polity: bool) -> Role {
     // "officials in Kharkiv said": a place after a locative preposition is literal.
     if let Some((p, _)) = ctx.prev_word(s.start) {
         if matches!(
-            p.to_lowercase().as_str(),
+            p.to_lower().as_str(),
             "in" | "near" | "at" | "outside" | "around" | "from" | "to" | "into"
         ) {
             return Role::Literal;
         }
     }
     if let Some(n) = ctx.next_word(s.end) {
-        if contains(METONYM_VERBS, &n.to_lowercase()) {
+        if contains(METONYM_VERBS, &n.to_lower()) {
             return Role::Metonym;
         }
     }
@@ -162,11 +163,11 @@ pub fn role(ctx: &Context, s: &Spot, is_polity: bool) -> Role {
     if let Some(rest) = ctx.text.get(s.end..) {
         for apo in ["'s ", "’s "] {
             if let Some(r) = rest.strip_prefix(apo) {
-                let w: String = r
+                let w: compact_str::CompactString = r
                     .chars()
                     .take_while(|c| c.is_alphabetic())
                     .collect::<String>()
-                    .to_lowercase();
+                    .to_lower();
                 if matches!(
                     w.as_str(),
                     "government"
