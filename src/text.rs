@@ -367,6 +367,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn inline_lower_case_is_str_lower_case() {
+        for w in [
+            "Kharkiv",
+            "IZYUM's",
+            "Ізюм",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "a-much-longer-word-than-twenty-four",
+        ] {
+            assert_eq!(w.to_lower(), w.to_lowercase(), "{w}");
+        }
+    }
+
     fn sent(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
     }
