@@ -151,6 +151,6 @@ pub fn layers(gaz: &GazArgs, a: &LayersArgs) -> Result<ExitCode> {
     for f in &files {
         read_into(&g, &pool, f, &mut agg)?;
     }
-    write_layers(&g, &a.out, &planned, agg)?;
+    pool.install(|| write_layers(&g, &a.out, &planned, agg))?;
     Ok(ExitCode::SUCCESS)
 }

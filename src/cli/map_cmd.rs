@@ -257,6 +257,10 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    write_layers(&g, &a.out, &planned, agg)?;
+    // The layers' features are built on as many threads as the articles were read with.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.input.jobs)
+        .build()?;
+    pool.install(|| write_layers(&g, &a.out, &planned, agg))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -114,101 +115,119 @@ pub fn features(
     for (k, c) in claims {
         by_place.entry(k.1).or_default().push((k, c));
     }
-    let mut out = Vec::new();
-    for (&e, p) in acc {
-        let place = g.place(e);
-        // Most written first, then by name.
-        let mut names: Vec<(&String, &usize)> = p.names.iter().collect();
-        names.sort_by_key(|n| std::cmp::Reverse(*n.1));
-        let names_written: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        let cs = by_place.get(&e).map(Vec::as_slice).unwrap_or(&[]);
-        let docs_side = |s: Side| {
-            cs.iter()
-                .filter(|(k, _)| k.2 == s)
-                .map(|(k, _)| k.0)
-                .collect::<BTreeSet<_>>()
-                .len() as i64
-        };
-        let (sources_ua, sources_ru) = (docs_side(Side::Ua), docs_side(Side::Ru));
-        let ctl = controller(cs);
-        let last_claim = cs.iter().filter_map(|(_, c)| c.date()).max();
-        let color = match ctl.map(|c| c.0) {
-            Some("UA") => super::COLOR_UA,
-            Some("RU") => super::COLOR_RU,
-            Some(_) => super::COLOR_CONTESTED,
-            None => super::COLOR_PLACE,
-        };
-        let id = stable_id("pl", &[&place.id]);
-        let docs = p.documents as i64;
-        let description = match ctl {
-            Some((side, v)) => format!(
-                "{} mention(s) in {} article(s); latest claimed controller {} ({}); sources claiming UA gains: {}, RU gains: {}",
-                p.mentions, docs, side, v.as_str(), sources_ua, sources_ru
-            ),
-            None => format!("{} mention(s) in {} article(s); no control claims", p.mentions, docs),
-        };
-        let mut props: Vec<(&'static str, Value)> = vec![
-            ("kind", "place".into()),
-            ("place_id", place.id.clone().into()),
-            ("name", place.name.clone().into()),
-            ("geonames_name", place.geonames_name.clone().into()),
-            ("names_as_written", names_written.join("; ").into()),
-            ("place_kind", place.kind.into()),
-            ("feature_code", opt_str(place.feature_code.as_deref())),
-            ("country_code", place.country.clone().into()),
-            ("admin1", opt_str(place.admin1.as_deref())),
-            ("population", (place.population as i64).into()),
-            ("doc", opt_str(p.first_doc.as_deref())),
-            ("mentions", (p.mentions as i64).into()),
-            ("documents", docs.into()),
-            (
-                "first_published",
-                opt_str(p.first_published.map(|d| d.format("%Y-%m-%d").to_string())),
-            ),
-            (
-                "last_published",
-                opt_str(p.last_published.map(|d| d.format("%Y-%m-%d").to_string())),
-            ),
-            ("controller", opt_str(ctl.map(|c| c.0))),
-            (
-                "controller_verification",
-                opt_str(ctl.map(|c| c.1.as_str())),
-            ),
-            (
-                "last_claim_date",
-                opt_str(last_claim.map(|d| d.format("%Y-%m-%d").to_string())),
-            ),
-            ("claims", (cs.len() as i64).into()),
-            ("sources_ua", sources_ua.into()),
-            ("sources_ru", sources_ru.into()),
-            ("geo_score", num(p.best_score, 3)),
-            ("geo_candidates", (p.candidates as i64).into()),
-            ("title", place.name.clone().into()),
-            ("description", description.into()),
-            ("marker-color", color.into()),
-            ("marker-symbol", "circle".into()),
-            (
-                "marker-size",
-                if ctl.is_some() { "medium" } else { "small" }.into(),
-            ),
-        ];
-        props.extend(from_props(opts, place.lat, place.lon));
-        out.push(Feature {
-            id,
-            geometry: Geometry::Point([place.lon, place.lat]),
-            properties: props,
-        });
-    }
+    let mut out: Vec<Feature> = acc
+        .par_iter()
+        .map(|(&e, p)| {
+            feature(
+                g,
+                e,
+                p,
+                by_place.get(&e).map(Vec::as_slice).unwrap_or(&[]),
+                opts,
+            )
+        })
+        .collect();
     // Most mentioned first, then by name and id.
     out.sort_by(|a, b| {
         let m = |f: &Feature| f.get("mentions").and_then(Value::as_i64).unwrap_or(0);
-        let n = |f: &Feature| {
-            f.get("name")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        m(b).cmp(&m(a)).then(n(a).cmp(&n(b))).then(a.id.cmp(&b.id))
+        m(b).cmp(&m(a))
+            .then(name_of(a).cmp(name_of(b)))
+            .then(a.id.cmp(&b.id))
     });
     out
+}
+
+fn name_of(f: &Feature) -> &str {
+    f.get("name").and_then(Value::as_str).unwrap_or("")
+}
+
+/// The feature of one place, with the claims about it.
+fn feature(
+    g: &Gazetteer,
+    e: EntryRef,
+    p: &PlaceAcc,
+    cs: &[(&ClaimKey, &ClaimAcc)],
+    opts: &MapOptions,
+) -> Feature {
+    let place = g.place(e);
+    // Most written first, then by name.
+    let mut names: Vec<(&String, &usize)> = p.names.iter().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(*n.1));
+    let names_written: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+    let docs_side = |s: Side| {
+        cs.iter()
+            .filter(|(k, _)| k.2 == s)
+            .map(|(k, _)| k.0)
+            .collect::<BTreeSet<_>>()
+            .len() as i64
+    };
+    let (sources_ua, sources_ru) = (docs_side(Side::Ua), docs_side(Side::Ru));
+    let ctl = controller(cs);
+    let last_claim = cs.iter().filter_map(|(_, c)| c.date()).max();
+    let color = match ctl.map(|c| c.0) {
+        Some("UA") => super::COLOR_UA,
+        Some("RU") => super::COLOR_RU,
+        Some(_) => super::COLOR_CONTESTED,
+        None => super::COLOR_PLACE,
+    };
+    let id = stable_id("pl", &[&place.id]);
+    let docs = p.documents as i64;
+    let description = match ctl {
+        Some((side, v)) => format!(
+            "{} mention(s) in {} article(s); latest claimed controller {} ({}); sources claiming UA gains: {}, RU gains: {}",
+            p.mentions, docs, side, v.as_str(), sources_ua, sources_ru
+        ),
+        None => format!("{} mention(s) in {} article(s); no control claims", p.mentions, docs),
+    };
+    let mut props: Vec<(&'static str, Value)> = vec![
+        ("kind", "place".into()),
+        ("place_id", place.id.clone().into()),
+        ("name", place.name.clone().into()),
+        ("geonames_name", place.geonames_name.clone().into()),
+        ("names_as_written", names_written.join("; ").into()),
+        ("place_kind", place.kind.into()),
+        ("feature_code", opt_str(place.feature_code.as_deref())),
+        ("country_code", place.country.clone().into()),
+        ("admin1", opt_str(place.admin1.as_deref())),
+        ("population", (place.population as i64).into()),
+        ("doc", opt_str(p.first_doc.as_deref())),
+        ("mentions", (p.mentions as i64).into()),
+        ("documents", docs.into()),
+        (
+            "first_published",
+            opt_str(p.first_published.map(|d| d.format("%Y-%m-%d").to_string())),
+        ),
+        (
+            "last_published",
+            opt_str(p.last_published.map(|d| d.format("%Y-%m-%d").to_string())),
+        ),
+        ("controller", opt_str(ctl.map(|c| c.0))),
+        (
+            "controller_verification",
+            opt_str(ctl.map(|c| c.1.as_str())),
+        ),
+        (
+            "last_claim_date",
+            opt_str(last_claim.map(|d| d.format("%Y-%m-%d").to_string())),
+        ),
+        ("claims", (cs.len() as i64).into()),
+        ("sources_ua", sources_ua.into()),
+        ("sources_ru", sources_ru.into()),
+        ("geo_score", num(p.best_score, 3)),
+        ("geo_candidates", (p.candidates as i64).into()),
+        ("title", place.name.clone().into()),
+        ("description", description.into()),
+        ("marker-color", color.into()),
+        ("marker-symbol", "circle".into()),
+        (
+            "marker-size",
+            if ctl.is_some() { "medium" } else { "small" }.into(),
+        ),
+    ];
+    props.extend(from_props(opts, place.lat, place.lon));
+    Feature {
+        id,
+        geometry: Geometry::Point([place.lon, place.lat]),
+        properties: props,
+    }
 }
