@@ -83,7 +83,7 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     let mut link_records = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
         let sent = sentence.range.clone();
-        let qs = quantity::find(&text, sent.clone());
+        let qs = quantity::find_with(&text, sent.clone(), doc.signals(i));
         let needs_links = doc
             .sentence_mentions(i)
             .filter(|(_, m)| m.entry.is_some())

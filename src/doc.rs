@@ -108,6 +108,7 @@ pub struct Sentence {
     pub mentions: Range<usize>,
     tokens: OnceCell<Vec<Token>>,
     script: OnceCell<Script>,
+    signals: OnceCell<u8>,
 }
 
 /// A document: text, sentences, tokens and mentions.
@@ -132,6 +133,7 @@ impl<'t> Doc<'t> {
                     mentions: start..end,
                     tokens: OnceCell::new(),
                     script: OnceCell::new(),
+                    signals: OnceCell::new(),
                 }
             })
             .collect();
@@ -154,6 +156,13 @@ impl<'t> Doc<'t> {
         let s = &self.sentences[i];
         *s.script
             .get_or_init(|| Script::of(&self.text[s.range.clone()]))
+    }
+
+    /// The signals of sentence `i`: which claim words and unit words it holds ([`crate::signals`]).
+    pub fn signals(&self, i: usize) -> u8 {
+        let s = &self.sentences[i];
+        *s.signals
+            .get_or_init(|| crate::signals::of(self.text, s.range.clone()))
     }
 
     /// The text of sentence `i`.

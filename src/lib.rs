@@ -20,9 +20,11 @@ pub mod invariants;
 pub mod layers;
 pub mod links;
 pub mod names;
+pub mod prefixes;
 pub mod quantity;
 pub mod quote;
 pub mod record;
+pub mod signals;
 pub mod text;
 pub mod write;
 

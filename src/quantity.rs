@@ -4,7 +4,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -145,29 +144,9 @@ struct Units {
     settlements: bool,
 }
 
-/// The unit words, each once, with the patterns it enables as bits (1 distance, 2 area, 4 duration,
-/// 8 settlements): one leftmost-longest automaton finds them without overlapping matches. None is lost:
-/// every unit word is letters only, so a word starting inside an earlier match follows a letter and would
-/// be turned away anyway.
-static UNIT_WORDS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
-    let mut words: Vec<(&str, u8)> = Vec::new();
-    for &(w, kind) in UNIT_KINDS {
-        match words.iter_mut().find(|(x, _)| *x == w) {
-            Some((_, bits)) => *bits |= 1 << kind,
-            None => words.push((w, 1 << kind)),
-        }
-    }
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(words.iter().map(|(w, _)| w))
-        .expect("unit words");
-    (ac, words.into_iter().map(|(_, bits)| bits).collect())
-});
-
 /// Unit word beginnings and the pattern each enables (0 distance, 1 area, 2 duration, 3 settlements).
 #[rustfmt::skip]
-const UNIT_KINDS: &[(&str, u8)] = &[
+pub(crate) const UNIT_KINDS: &[(&str, u8)] = &[
     ("km", 0), ("kilomet", 0), ("mile", 0),
     ("km", 1), ("sq", 1), ("square", 1), ("hectare", 1),
     ("hour", 2), ("day", 2), ("week", 2), ("month", 2),
@@ -176,27 +155,15 @@ const UNIT_KINDS: &[(&str, u8)] = &[
 ];
 
 impl Units {
-    fn in_text(s: &str) -> Units {
-        let mut u = Units::default();
-        let (ac, bits) = &*UNIT_WORDS;
-        for m in ac.find_iter(s) {
-            if s[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-            {
-                continue; // inside a word ("today", "downtown"); "50km" counts
-            }
-            if !number_before(&s[..m.start()]) {
-                continue; // "the town", "on Monday": no count or measure
-            }
-            let b = bits[m.pattern().as_usize()];
-            u.distance |= b & 1 != 0;
-            u.area |= b & 2 != 0;
-            u.duration |= b & 4 != 0;
-            u.settlements |= b & 8 != 0;
+    /// The unit words a sentence holds, from its signals.
+    fn from_signals(bits: u8) -> Units {
+        let has = |kind: u8| bits & (crate::signals::UNIT << kind) != 0;
+        Units {
+            distance: has(0),
+            area: has(1),
+            duration: has(2),
+            settlements: has(3),
         }
-        u
     }
 }
 
@@ -225,7 +192,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// Whether one of the last two words before a unit word states a number (digits or a number word), as
 /// every quantity pattern needs one there ("50km", "two villages", "dozens of villages", "three more
 /// settlements").
-fn number_before(before: &str) -> bool {
+pub(crate) fn number_before(before: &str) -> bool {
     if before.ends_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
@@ -347,10 +314,16 @@ fn push(
 
 /// All quantities stated in `text[range]` (one sentence), in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let signals = crate::signals::of(text, range.clone());
+    find_with(text, range, signals)
+}
+
+/// [`find`] for a sentence whose signals are known.
+pub fn find_with(text: &str, range: Range<usize>, signals: u8) -> Vec<Quantity> {
     let s = &text[range.clone()];
     let base = range.start;
     let mut out = Vec::new();
-    let units = Units::in_text(s);
+    let units = Units::from_signals(signals);
     for c in captures(&AREA, units.area, s) {
         let u = c.name("unit").map_or("", |u| u.as_str()).to_lowercase();
         let (unit, f) = if u.contains("mi") {
@@ -434,17 +407,21 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
 mod tests {
     use super::*;
 
+    fn units_of(s: &str) -> Units {
+        Units::from_signals(crate::signals::of(s, 0..s.len()))
+    }
+
     #[test]
     fn unit_words_gate_the_patterns() {
-        let u = Units::in_text("troops moved 50km east, then 3 KM more");
+        let u = units_of("troops moved 50km east, then 3 KM more");
         assert!(u.distance && u.area && !u.duration && !u.settlements);
-        let u = Units::in_text("Today, downtown Kyiv held a Monday vigil");
+        let u = units_of("Today, downtown Kyiv held a Monday vigil");
         assert!(!u.duration && !u.settlements && !u.distance);
-        let u = Units::in_text("the town, the days after, miles away");
+        let u = units_of("the town, the days after, miles away");
         assert!(!u.duration && !u.settlements && !u.distance);
-        let u = Units::in_text("dozens of villages in a day, 3 more towns, (seven kilometers");
+        let u = units_of("dozens of villages in a day, 3 more towns, (seven kilometers");
         assert!(u.duration && u.settlements && u.distance);
-        let u = Units::in_text("for two days, three villages");
+        let u = units_of("for two days, three villages");
         assert!(u.duration && u.settlements && !u.distance);
     }
 

@@ -1,0 +1,322 @@
+//! Word prefixes looked up where words begin, and the byte scan that finds those places: the claims
+//! prefilter asks which event, cue and settlement words a sentence begins, the quantity gate which unit
+//! words. At a start, the first three letters of an ASCII word are looked up in a bit table, which turns
+//! away almost every word; the rest (and non-ASCII words) pick, by one hash probe of their first letters,
+//! the few prefixes that begin with them, and only those are compared.
+
+use rustc_hash::FxHashMap;
+
+/// How many letters of a word pick its candidate prefixes.
+const HEAD: usize = 3;
+
+/// Up to [`HEAD`] lower-case characters.
+type Head = [char; HEAD];
+
+fn head(chars: &[char]) -> Head {
+    let mut h = ['\0'; HEAD];
+    for (slot, c) in h.iter_mut().zip(chars) {
+        *slot = *c;
+    }
+    h
+}
+
+/// The symbols of an ASCII head: the 26 letters (either case) and one for any other byte.
+const SYMBOLS: usize = 27;
+
+/// The symbol of an ASCII byte in a head.
+fn symbol(b: u8) -> usize {
+    usize::from(SYMBOL[usize::from(b)])
+}
+
+/// A prefix: its characters (lower case), its bytes when it is ASCII (else empty), and
+/// what it tells.
+#[derive(Clone)]
+struct Prefix {
+    chars: Vec<char>,
+    ascii: Vec<u8>,
+    bits: u8,
+}
+
+impl Prefix {
+    /// Whether `rest` begins with the prefix, in any case: byte by byte when both are ASCII.
+    fn begins(&self, rest: &str) -> bool {
+        if let Some(w) = rest.as_bytes().get(..self.ascii.len()) {
+            if !self.ascii.is_empty() && w.is_ascii() {
+                return w.eq_ignore_ascii_case(&self.ascii);
+            }
+        }
+        let mut word = rest.chars().map(lower);
+        self.chars.iter().all(|p| word.next() == Some(*p))
+    }
+}
+
+/// Adds `p` to a list of candidates unless one that begins it already tells as much, and drops those it
+/// makes redundant (a word that begins with "withdrawal" begins with "withdraw").
+fn push_candidate(list: &mut Vec<Prefix>, p: Prefix) {
+    let covers =
+        |a: &Prefix, b: &Prefix| b.chars.starts_with(&a.chars) && a.bits & b.bits == b.bits;
+    if list.iter().any(|q| covers(q, &p)) {
+        return;
+    }
+    list.retain(|q| !covers(&p, q));
+    list.push(p);
+}
+
+/// Prefixes (lower case), each with its bits, by their first [`HEAD`] letters (or all of it, when shorter).
+pub struct PrefixTable {
+    by_head: FxHashMap<Head, Vec<Prefix>>,
+    /// Prefixes shorter than [`HEAD`], by length, exist (a word's first one or two letters are then probed).
+    short: [bool; HEAD],
+    /// One bit per ASCII head (three symbols) that some prefix can begin a word with: a word whose first
+    /// three bytes are ASCII is compared only when its head's bit is set...
+    ascii_heads: Vec<u64>,
+    /// ...and then only with the prefixes listed under its head.
+    by_ascii_head: FxHashMap<usize, Vec<Prefix>>,
+}
+
+impl Default for PrefixTable {
+    fn default() -> PrefixTable {
+        PrefixTable {
+            by_head: FxHashMap::default(),
+            short: [false; HEAD],
+            ascii_heads: vec![0; SYMBOLS.pow(HEAD as u32).div_ceil(64)],
+            by_ascii_head: FxHashMap::default(),
+        }
+    }
+}
+
+impl PrefixTable {
+    /// Adds a word (a stem when it ends in `*`) as a prefix with its bits; an exact word is a prefix too,
+    /// as a table is a test that needs only to let through every word that matters.
+    pub fn add(&mut self, word: &str, bits: u8) {
+        let chars: Vec<char> = word.trim_end_matches('*').chars().map(lower).collect();
+        if chars.is_empty() {
+            return;
+        }
+        if chars.len() < HEAD {
+            self.short[chars.len()] = true;
+        }
+        let ascii = if chars.iter().all(char::is_ascii) {
+            chars.iter().map(|&c| c as u8).collect()
+        } else {
+            Vec::new()
+        };
+        let prefix = Prefix { chars, ascii, bits };
+        for index in ascii_head_indices(&prefix.chars) {
+            self.ascii_heads[index / 64] |= 1 << (index % 64);
+            push_candidate(self.by_ascii_head.entry(index).or_default(), prefix.clone());
+        }
+        let key = head(&prefix.chars[..prefix.chars.len().min(HEAD)]);
+        push_candidate(self.by_head.entry(key).or_default(), prefix);
+    }
+
+    /// The bits of the prefixes the text at `at` begins with (in any case).
+    pub fn bits_at(&self, text: &str, at: usize) -> u8 {
+        match ascii_head(&text.as_bytes()[at..]) {
+            Some(index) if self.ascii_heads[index / 64] & (1 << (index % 64)) == 0 => 0,
+            Some(index) => compare(&self.by_ascii_head[&index], &text[at..]),
+            None => self.non_ascii_bits(&text[at..]),
+        }
+    }
+
+    /// The bits of a word with a non-ASCII character in its head.
+    #[inline(never)]
+    fn non_ascii_bits(&self, rest: &str) -> u8 {
+        let mut first = ['\0'; HEAD];
+        let mut n = 0;
+        for (slot, c) in first.iter_mut().zip(rest.chars()) {
+            *slot = lower(c);
+            n += 1;
+        }
+        (1..=n)
+            .filter(|&l| l == n || self.short[l])
+            .filter_map(|len| self.by_head.get(&head(&first[..len])))
+            .fold(0, |bits, cands| bits | compare(cands, rest))
+    }
+}
+
+/// The bits of the candidates `rest` begins with.
+#[inline(never)]
+fn compare(cands: &[Prefix], rest: &str) -> u8 {
+    cands
+        .iter()
+        .filter(|p| p.begins(rest))
+        .fold(0, |bits, p| bits | p.bits)
+}
+
+/// The symbol of each byte in an ASCII head: letters 0-25 (either case), any other ASCII byte 26, and a
+/// non-ASCII byte flagged by its top bit.
+static SYMBOL: [u8; 256] = {
+    let mut t = [0x80u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let lower = (b as u8).to_ascii_lowercase();
+        t[b] = if lower.is_ascii_lowercase() {
+            lower - b'a'
+        } else {
+            SYMBOLS as u8 - 1
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The index of the ASCII head of a word whose first bytes are these (a missing byte counts as "other"),
+/// or None when one of them is not ASCII.
+fn ascii_head(word: &[u8]) -> Option<usize> {
+    let (mut index, mut flags) = (0, 0);
+    for k in 0..HEAD {
+        let s = SYMBOL[usize::from(word.get(k).copied().unwrap_or(b' '))];
+        flags |= s;
+        index = index * SYMBOLS + usize::from(s & 0x7f);
+    }
+    (flags & 0x80 == 0).then_some(index)
+}
+
+/// The ASCII heads a word beginning with `prefix` can have: none when a letter of the prefix's head is not
+/// ASCII (only a word with one there begins with it), every third symbol (or every second and third) when
+/// the prefix is shorter than a head.
+fn ascii_head_indices(prefix: &[char]) -> Vec<usize> {
+    let known: Vec<usize> = prefix
+        .iter()
+        .take(HEAD)
+        .map_while(|&c| c.is_ascii().then(|| symbol(c as u8)))
+        .collect();
+    if known.len() < HEAD.min(prefix.len()) {
+        return Vec::new();
+    }
+    let free = HEAD - known.len();
+    (0..SYMBOLS.pow(free as u32))
+        .map(|mut rest| {
+            (0..HEAD).fold(0, |index, k| {
+                let s = known.get(k).copied().unwrap_or_else(|| {
+                    let s = rest % SYMBOLS;
+                    rest /= SYMBOLS;
+                    s
+                });
+                index * SYMBOLS + s
+            })
+        })
+        .collect()
+}
+
+/// A character in lower case (its first lower-case character: all our prefixes' letters have one).
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// What begins at a place a scan stops: a word (an alphanumeric character after one that is not), a
+/// letter run (a letter after a character that is not a letter: "50km" has one at "k"), or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub word: bool,
+    pub letter: bool,
+}
+
+/// Calls `f` with the byte offset of each start in `text[range]` (the range's first character follows
+/// nothing) while it returns true. ASCII text is classed 16 bytes at a time in registers, the starts
+/// read off bit masks; a chunk with a non-ASCII byte is walked character by character.
+pub fn for_starts(
+    text: &str,
+    range: std::ops::Range<usize>,
+    mut f: impl FnMut(usize, Start) -> bool,
+) {
+    const CHUNK: usize = 16;
+    let bytes = text.as_bytes();
+    let (mut prev_alnum, mut prev_letter) = (false, false);
+    let mut k = range.start;
+    while k < range.end {
+        let chunk_end = k + CHUNK;
+        if chunk_end <= range.end {
+            let m = masks(&bytes[k..chunk_end]);
+            if m.wide == 0 {
+                let words = m.alnum & !((m.alnum << 1) | u16::from(prev_alnum));
+                let letters = m.letter & !((m.letter << 1) | u16::from(prev_letter));
+                let mut starts = words | letters;
+                while starts != 0 {
+                    let bit = starts & starts.wrapping_neg();
+                    let start = Start {
+                        word: words & bit != 0,
+                        letter: letters & bit != 0,
+                    };
+                    if !f(k + bit.trailing_zeros() as usize, start) {
+                        return;
+                    }
+                    starts &= starts - 1;
+                }
+                prev_alnum = m.alnum >> (CHUNK - 1) != 0;
+                prev_letter = m.letter >> (CHUNK - 1) != 0;
+                k = chunk_end;
+                continue;
+            }
+        }
+        // Character by character to the chunk's end (or the range's).
+        while k < chunk_end.min(range.end) {
+            let c = text[k..].chars().next().unwrap_or(' ');
+            let (alnum, letter) = (c.is_alphanumeric(), c.is_alphabetic());
+            let start = Start {
+                word: alnum && !prev_alnum,
+                letter: letter && !prev_letter,
+            };
+            if (start.word || start.letter) && !f(k, start) {
+                return;
+            }
+            (prev_alnum, prev_letter) = (alnum, letter);
+            k += c.len_utf8();
+        }
+    }
+}
+
+/// Which of 16 bytes are ASCII letters, ASCII alphanumeric, or not ASCII, as bit masks (bit i for byte i).
+struct Masks {
+    letter: u16,
+    alnum: u16,
+    wide: u16,
+}
+
+fn masks(chunk: &[u8]) -> Masks {
+    let half = |k: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&chunk[k..k + 8]);
+        masks8(u64::from_le_bytes(b))
+    };
+    let (lo, hi) = (half(0), half(8));
+    let join = |a: u8, b: u8| u16::from(a) | u16::from(b) << 8;
+    Masks {
+        letter: join(lo.0, hi.0),
+        alnum: join(lo.1, hi.1),
+        wide: join(lo.2, hi.2),
+    }
+}
+
+/// [`masks`] of 8 bytes, byte i in bits 8i..8i+8 of `x`, computed in one register: a byte's top bit
+/// says whether it lies in a range when the range's bounds are added to its low seven bits.
+fn masks8(x: u64) -> (u8, u8, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let low = x & !TOP;
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & TOP
+    };
+    let letter = in_range(low | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(low, b'0', b'9');
+    let wide = x & TOP;
+    (
+        top_bits(letter & !wide),
+        top_bits((letter | digit) & !wide),
+        top_bits(wide),
+    )
+}
+
+/// The top bit of each byte of `m` (all other bits clear), gathered into one byte: every product term
+/// lands on its own bit, so nothing carries.
+fn top_bits(m: u64) -> u8 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,72 @@
+//! The words later stages look for in a sentence, found in one pass over its bytes: where a word begins,
+//! the event, cue and settlement words of the claim lexicons (a sentence without one holds no claim);
+//! where a letter run begins with a number before it, the unit words of the quantity patterns ("50km",
+//! "three villages"; a pattern whose unit word is absent is not run). The sentence's signals are bits.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::claims::lexicon;
+use crate::prefixes::{for_starts, PrefixTable};
+use crate::quantity;
+
+/// An event word begins ("captured", "withdrawal").
+pub const EVENT: u8 = 1;
+/// A denial or a confirmation begins.
+pub const CUE: u8 = 2;
+/// A settlement noun begins, which may point back to an earlier sentence's place.
+pub const SETTLEMENT: u8 = 4;
+/// The first unit bit: unit kind k of the quantity patterns (distance, area, duration, settlements) is
+/// bit `UNIT << k`.
+pub const UNIT: u8 = 8;
+
+/// The bits found at word starts.
+const AT_WORDS: u8 = EVENT | CUE | SETTLEMENT;
+/// The bits found at letter starts.
+const AT_LETTERS: u8 = 0b1111 * UNIT;
+
+/// The claim lexicons' words of all three languages and the unit words.
+static TABLE: LazyLock<PrefixTable> = LazyLock::new(|| {
+    let mut t = PrefixTable::default();
+    for lx in [
+        &lexicon::en::LEXICON,
+        &lexicon::uk::LEXICON,
+        &lexicon::ru::LEXICON,
+    ] {
+        for (words, bit) in [
+            (lx.event_words(), EVENT),
+            (lx.cue_words(), CUE),
+            (lx.settlement_words(), SETTLEMENT),
+        ] {
+            for w in words {
+                t.add(w, bit);
+            }
+        }
+    }
+    for &(w, kind) in quantity::UNIT_KINDS {
+        t.add(&format!("{w}*"), UNIT << kind);
+    }
+    t
+});
+
+/// The signals of `text[range]` (a sentence).
+pub fn of(text: &str, range: Range<usize>) -> u8 {
+    let table = &*TABLE;
+    let start = range.start;
+    let mut bits = 0;
+    for_starts(text, range, |at, s| {
+        let b = table.bits_at(text, at);
+        if s.word {
+            bits |= b & AT_WORDS;
+        }
+        let units = b & AT_LETTERS & !bits;
+        if s.letter && units != 0 && quantity::number_before(&text[start..at]) {
+            bits |= units;
+        }
+        bits != AT_WORDS | AT_LETTERS
+    });
+    bits
+}
+
+#[cfg(test)]
+mod tests;

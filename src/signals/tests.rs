@@ -1,0 +1,118 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::doc::Doc;
+
+/// The plain form of the test: every word start of every sentence compared with every claim word, and
+/// every letter start with a number before it with every unit word.
+fn reference(doc: &Doc) -> Vec<u8> {
+    let mut words: Vec<(String, u8)> = Vec::new();
+    for lx in [
+        &lexicon::en::LEXICON,
+        &lexicon::uk::LEXICON,
+        &lexicon::ru::LEXICON,
+    ] {
+        for (list, bits) in [
+            (lx.event_words(), EVENT),
+            (lx.cue_words(), CUE),
+            (lx.settlement_words(), SETTLEMENT),
+        ] {
+            words.extend(
+                list.iter()
+                    .map(|w| (w.trim_end_matches('*').to_string(), bits)),
+            );
+        }
+    }
+    let text = doc.text;
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let mut bits = 0;
+            let mut prev_alnum = false;
+            for (i, c) in text[s.range.clone()].char_indices() {
+                let start = c.is_alphanumeric() && !prev_alnum;
+                prev_alnum = c.is_alphanumeric();
+                if !start {
+                    continue;
+                }
+                for (prefix, b) in &words {
+                    let mut rest = text[s.range.start + i..]
+                        .chars()
+                        .map(|c| c.to_lowercase().next().unwrap_or(c));
+                    if prefix.chars().all(|p| rest.next() == Some(p)) {
+                        bits |= b;
+                    }
+                }
+            }
+            for (i, c) in text[s.range.clone()].char_indices() {
+                let at = s.range.start + i;
+                let after_letter = text[s.range.start..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+                if !c.is_alphabetic()
+                    || after_letter
+                    || !quantity::number_before(&text[s.range.start..at])
+                {
+                    continue;
+                }
+                for &(w, kind) in quantity::UNIT_KINDS {
+                    if text.as_bytes()[at..]
+                        .get(..w.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                    {
+                        bits |= UNIT << kind;
+                    }
+                }
+            }
+            bits
+        })
+        .collect()
+}
+
+/// The signals of each sentence.
+fn bits(t: &str) -> Vec<u8> {
+    let doc = Doc::new(t, &[]);
+    (0..doc.sentences.len()).map(|i| doc.signals(i)).collect()
+}
+
+#[test]
+fn claim_words_at_word_starts_units_after_numbers() {
+    assert_eq!(bits("They Recaptured it."), [EVENT]);
+    assert_eq!(bits("the nonfree press, unconfirmed."), [CUE]);
+    assert_eq!(bits("a pre-war scene."), [0]); // "re-" inside "pre-"
+    assert_eq!(bits("troops re-entered."), [EVENT]);
+    assert_eq!(bits("a war scene. They RETOOK it."), [0, EVENT]);
+    assert_eq!(bits("ЗСУ ЗВІЛЬНИЛИ село."), [EVENT | SETTLEMENT]);
+    assert_eq!(bits("Київ."), [0]);
+    assert_eq!(
+        bits("50km and 3 KM2, two towns."),
+        [SETTLEMENT | UNIT | UNIT << 1 | UNIT << 3]
+    );
+    assert_eq!(bits("the town, the days after, downtown."), [SETTLEMENT]);
+}
+
+proptest! {
+    /// The table finds what the plain comparison finds, in any case and script.
+    #[test]
+    fn table_matches_the_plain_test(
+        words in prop::collection::vec(
+            prop_oneof![
+                Just("recaptured"), Just("Liberated"), Just("DENIED"), Just("village"), Just("pre"),
+                Just("звільнили"), Just("ЗВІЛЬНИЛИ"), Just("Звільнили"), Just("села"), Just("ОСВОБОДИЛИ"),
+                Just("the"), Just("pull-back"), Just("re-"), Just("İ"), Just("Ω"), Just("2"),
+                Just("12km"), Just("three"), Just("Miles"), Just("days"), Just("a"), Just("towns"),
+            ],
+            0..12,
+        ),
+        seps in prop::collection::vec(prop_oneof![Just(" "), Just(""), Just(". "), Just("-"), Just(", ")], 12),
+    ) {
+        let mut t = String::new();
+        for (w, s) in words.iter().zip(&seps) {
+            t.push_str(w);
+            t.push_str(s);
+        }
+        let doc = Doc::new(&t, &[]);
+        prop_assert_eq!(bits(&t), reference(&doc));
+    }
+}
