@@ -138,10 +138,13 @@ fn tokens_of(s: &str, base: usize, chars: &impl Chars) -> Vec<Token> {
             let mut j = i + 1;
             while j < chars.len() {
                 let c = at(j);
+                if c.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
                 let prev = at(j - 1);
-                if c.is_alphanumeric()
-                    || ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
+                if ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
                     || (matches!(c, ',' | '.')
                         && prev.is_ascii_digit()
                         && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
