@@ -206,8 +206,11 @@ impl<'g> Extractor<'g> {
         spots: &'s [scan::Spot],
         unknown: &'s [scan::Spot],
     ) -> Vec<(&'s scan::Spot, Verdict)> {
-        let starts: HashSet<usize> = spots.iter().map(|s| s.start).collect();
-        let ends: HashSet<usize> = spots.iter().map(|s| s.end).collect();
+        let sized = || HashSet::with_capacity_and_hasher(spots.len(), Default::default());
+        let mut starts: HashSet<usize> = sized();
+        starts.extend(spots.iter().map(|s| s.start));
+        let mut ends: HashSet<usize> = sized();
+        ends.extend(spots.iter().map(|s| s.end));
         let cands = &self.cands;
         let verdicts: Vec<Verdict> = spots
             .iter()

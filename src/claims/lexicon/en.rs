@@ -1,6 +1,6 @@
 //! The English lexicon.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{Action, Form, Lexicon, Theme, Trigger, Triggers, Words};
@@ -98,7 +98,7 @@ const NOUNS: &[(&str, Action, &[&str])] = &[
 ];
 
 static FORMS: LazyLock<HashMap<&'static str, Vec<(Form, Trigger)>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<(Form, Trigger)>> = HashMap::new();
+    let mut m: HashMap<&'static str, Vec<(Form, Trigger)>> = HashMap::default();
     let mut add =
         |forms: &[&'static str; 5], then: &'static [&'static str], action, preps, theme| {
             let t = Trigger {
