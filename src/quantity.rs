@@ -167,16 +167,17 @@ impl Units {
     }
 }
 
-/// The pattern's matches in `s`, or none without a search when its unit word is absent.
+/// The pattern's matches in `s`, or none without a search (nor compiling the pattern) when its unit word
+/// is absent.
 fn captures<'s>(
-    re: &'static Regex,
+    re: &'static LazyLock<Regex>,
     unit_present: bool,
     s: &'s str,
-) -> impl Iterator<Item = regex::Captures<'s>> {
-    unit_present
-        .then(|| re.captures_iter(s))
-        .into_iter()
-        .flatten()
+) -> Vec<regex::Captures<'s>> {
+    if !unit_present {
+        return Vec::new();
+    }
+    re.captures_iter(s).collect()
 }
 
 /// Words that can state the number of a quantity (besides digits): "two", "a dozen", "dozens of",
