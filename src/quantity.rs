@@ -411,6 +411,15 @@ pub fn find_with(text: &str, range: Range<usize>, signals: u8) -> Vec<Quantity> 
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The advance cue finds what it found with Unicode `\w*` runs.
+        #[test]
+        fn advance_cue_as_with_unicode_word_runs(t in "(advanc|push|progress|penetrat|[ a-zK\u{212A}\u{17F}é_1-])*") {
+            let unicode = Regex::new(r"(?i)(?-u:\b)(advanc\w*|push\w*|mov(?:ed|ing)|progress\w*|penetrat\w*|broke\s+through|gain(?:ed|ing)|drove|driven|swept|pressed|moved\s+forward|went\s+forward|marched)(?-u:\b)").unwrap();
+            proptest::prop_assert_eq!(ADVANCE_CUE.is_match(&t), unicode.is_match(&t), "{:?}", t);
+        }
+    }
+
     fn units_of(s: &str) -> Units {
         Units::from_signals(crate::signals::of(s, 0..s.len()))
     }
