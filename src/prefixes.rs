@@ -1,8 +1,8 @@
-//! Word prefixes looked up where words begin, and the byte scan that finds those places: the claims
-//! prefilter asks which event, cue and settlement words a sentence begins, the quantity gate which unit
-//! words. At a start, the first three letters of an ASCII word are looked up in a bit table, which turns
-//! away almost every word; the rest (and non-ASCII words) pick, by one hash probe of their first letters,
-//! the few prefixes that begin with them, and only those are compared.
+//! Word prefixes looked up where words begin, and the byte scan that finds those places (a sentence's
+//! [`crate::signals`]: the claim words at word starts, the unit words at letter starts). At a start, the
+//! first three letters of an ASCII word are looked up in a bit table, which turns away almost every word;
+//! the rest (and non-ASCII words) pick, by one hash probe of their first letters, the few prefixes that
+//! begin with them, and only those are compared.
 
 use rustc_hash::FxHashMap;
 
