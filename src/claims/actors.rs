@@ -51,7 +51,8 @@ fn side_of(lx: &Lexicon, t: &Token) -> Option<Side> {
     (lx.side_word)(t.stem()).or_else(|| (lx.side_word)(&t.lower))
 }
 
-fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
+fn object_position(c: &Ctx, start: usize) -> bool {
+    let (lx, toks) = (c.lx, c.toks);
     const DETERMINERS: &[&str] = &[
         "the",
         "a",
@@ -73,7 +74,7 @@ fn object_position(lx: &Lexicon, toks: &[Token], start: usize) -> bool {
     while i > 0 && DETERMINERS.contains(&toks[i - 1].lower.as_str()) {
         i -= 1;
     }
-    i > 0 && has(&lx.prepositions, &toks[i - 1].lower)
+    i > 0 && c.is(&lx.prepositions, i - 1)
 }
 
 type NamedIndex =
@@ -109,21 +110,22 @@ fn named_at(lx: &Lexicon, w: &[&str], i: usize) -> Option<(usize, Side)> {
 }
 
 /// An actor noun run starting at `k` ("defence ministry", "forces"): its end.
-fn actor_nouns_end(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
-    if k >= toks.len() || !has(&lx.actor_nouns, &toks[k].lower) {
+fn actor_nouns_end(c: &Ctx, k: usize) -> Option<usize> {
+    let lx = c.lx;
+    if !c.is(&lx.actor_nouns, k) {
         return None;
     }
     let mut e = k + 1;
-    while e < toks.len() && has(&lx.actor_nouns, &toks[e].lower) {
+    while c.is(&lx.actor_nouns, e) {
         e += 1;
     }
     Some(e)
 }
 
-fn kind_of(lx: &Lexicon, toks: &[Token], start: usize, end: usize) -> Kind {
-    let military = toks[start..end]
-        .iter()
-        .any(|t| has(&lx.military_nouns, &t.lower) || has(&lx.military_nouns, t.stem()));
+fn kind_of(c: &Ctx, start: usize, end: usize) -> Kind {
+    let (lx, toks) = (c.lx, c.toks);
+    let military = (start..end)
+        .any(|k| c.is(&lx.military_nouns, k) || has(&lx.military_nouns, toks[k].stem()));
     let state = end == start + 1 && has(&lx.standalone, toks[start].stem());
     if military || state {
         Kind::Military
@@ -134,7 +136,8 @@ fn kind_of(lx: &Lexicon, toks: &[Token], start: usize, end: usize) -> Kind {
 
 /// "X of <side phrase>" ("elements of Russia's 2nd CAA", "forces of the Donetsk People's Republic",
 /// "units of the 6th CAA"): the side phrase's end and side.
-fn of_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], at: usize) -> Option<(usize, Vec<Side>)> {
+fn of_phrase(c: &Ctx, at: usize) -> Option<(usize, Vec<Side>)> {
+    let (lx, toks, w) = (c.lx, c.toks, c.w);
     if w.get(at) != Some(&"of") {
         return None;
     }
@@ -163,7 +166,7 @@ fn of_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], at: usize) -> Option<(usi
         && end < k + 6
         && toks[end].word
         && (toks[end].capital
-            || has(&lx.actor_nouns, &toks[end].lower)
+            || c.is(&lx.actor_nouns, end)
             || toks[end]
                 .lower
                 .chars()
@@ -175,9 +178,42 @@ fn of_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], at: usize) -> Option<(usi
     Some((end, vec![side]))
 }
 
+/// A sentence's tokens as the actor finder reads them: their words and, as bits, the word lists of the
+/// lexicon each is in.
+struct Ctx<'a> {
+    lx: &'a Lexicon,
+    toks: &'a [Token],
+    w: &'a [&'a str],
+    classes: &'a [u64],
+}
+
+impl Ctx<'_> {
+    /// Whether token `k` is in `list` (false past the end).
+    fn is(&self, list: &Words, k: usize) -> bool {
+        k < self.toks.len()
+            && match self.lx.bit_of(list) {
+                Some(bit) => self.classes[k] & bit != 0,
+                None => has(list, &self.toks[k].lower),
+            }
+    }
+}
+
 /// Every actor phrase of a sentence, in order.
 pub fn actors(lx: &Lexicon, toks: &[Token]) -> Vec<Actor> {
+    let classes = lx.classes();
+    let cls: Vec<u64> = toks.iter().map(|t| classes.of(&t.lower)).collect();
+    actors_classed(lx, toks, &cls)
+}
+
+/// [`actors`] of tokens whose classes (`Classes::of` each token's lower-case text) are known.
+pub fn actors_classed(lx: &Lexicon, toks: &[Token], classes: &[u64]) -> Vec<Actor> {
     let w = words(toks);
+    let c = Ctx {
+        lx,
+        toks,
+        w: &w,
+        classes,
+    };
     let mut out: Vec<Actor> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -185,7 +221,7 @@ pub fn actors(lx: &Lexicon, toks: &[Token]) -> Vec<Actor> {
             i += 1;
             continue;
         }
-        if let Some(a) = actor_at(lx, toks, &w, i) {
+        if let Some(a) = actor_at(&c, i) {
             i = a.end.max(i + 1);
             out.push(a);
         } else {
@@ -223,52 +259,52 @@ static BARE_NOT: Words = Words::new(&[
 type Phrase = (usize, Vec<Side>, Option<Kind>);
 
 /// The actor phrase starting at token `i`, if any.
-fn actor_at(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Actor> {
-    let (end, sides, kind) = head_phrase(lx, toks, w, i)
-        .or_else(|| marked_phrase(lx, toks, i))
-        .or_else(|| side_phrase(lx, toks, w, i))?;
+fn actor_at(c: &Ctx, i: usize) -> Option<Actor> {
+    let (end, sides, kind) = head_phrase(c, i)
+        .or_else(|| marked_phrase(c, i))
+        .or_else(|| side_phrase(c, i))?;
     Some(Actor {
         start: i,
         end,
-        kind: kind.unwrap_or_else(|| kind_of(lx, toks, i, end)),
+        kind: kind.unwrap_or_else(|| kind_of(c, i, end)),
         sides,
-        object: object_position(lx, toks, i),
+        object: object_position(c, i),
     })
 }
 
 /// A named body or an actor noun, with the "of" phrase that gives its side ("elements of Russia's 2nd
 /// CAA", "territorial defence units of the Donetsk People's Republic"); a bare military noun ("the troops")
 /// is an actor whose side the sentence does not tell.
-fn head_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phrase> {
+fn head_phrase(c: &Ctx, i: usize) -> Option<Phrase> {
+    let (lx, toks, w) = (c.lx, c.toks, c.w);
     let named = named_at(lx, w, i);
     let end = named
         .map(|(n, _)| i + n)
-        .or_else(|| actor_nouns_end(lx, toks, i))?;
-    if let Some((of_end, sides)) = of_phrase(lx, toks, w, end) {
+        .or_else(|| actor_nouns_end(c, i))?;
+    if let Some((of_end, sides)) = of_phrase(c, end) {
         return Some((of_end, sides, None));
     }
     if let Some((n, side)) = named {
         // A named unit may take an actor noun after it ("1st Army Corps units"), and an "of" phrase after.
-        let end = actor_nouns_end(lx, toks, i + n).unwrap_or(i + n);
+        let end = actor_nouns_end(c, i + n).unwrap_or(i + n);
         return Some(
-            of_phrase(lx, toks, w, end)
-                .map_or((end, vec![side], None), |(e, sides)| (e, sides, None)),
+            of_phrase(c, end).map_or((end, vec![side], None), |(e, sides)| (e, sides, None)),
         );
     }
     let t = &toks[i];
-    let bare =
-        side_of(lx, t).is_none() && has(&lx.military_nouns, &t.lower) && !has(&BARE_NOT, &t.lower);
+    let bare = side_of(lx, t).is_none() && c.is(&lx.military_nouns, i) && !has(&BARE_NOT, &t.lower);
     bare.then(|| (end, vec![], None))
 }
 
 /// "the enemy", a pronoun ("their troops"), or a person whose side is known ("Shoigu").
-fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
+fn marked_phrase(c: &Ctx, i: usize) -> Option<Phrase> {
+    let (lx, toks) = (c.lx, c.toks);
     let t = &toks[i];
-    if has(&lx.enemy, &t.lower) {
+    if c.is(&lx.enemy, i) {
         return Some((i + 1, vec![], Some(Kind::Enemy)));
     }
-    if has(&lx.pronouns, &t.lower) {
-        let end = actor_nouns_end(lx, toks, i + 1).unwrap_or(i + 1);
+    if c.is(&lx.pronouns, i) {
+        let end = actor_nouns_end(c, i + 1).unwrap_or(i + 1);
         return Some((end, vec![], Some(Kind::Pronoun)));
     }
     if !t.capital {
@@ -282,31 +318,32 @@ fn marked_phrase(lx: &Lexicon, toks: &[Token], i: usize) -> Option<Phrase> {
 
 /// Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"), then an
 /// actor noun within a few words; a side word that is an actor on its own ("Russia", "milbloggers").
-fn side_phrase(lx: &Lexicon, toks: &[Token], w: &[&str], i: usize) -> Option<Phrase> {
+fn side_phrase(c: &Ctx, i: usize) -> Option<Phrase> {
+    let (lx, toks, w) = (c.lx, c.toks, c.w);
     let t = &toks[i];
     let side = side_of(lx, t)?;
-    if has(&lx.actor_nouns, &t.lower) {
+    if c.is(&lx.actor_nouns, i) {
         return Some((i + 1, vec![side], None));
     }
     let mut sides = vec![side];
     let mut k = i + 1;
     while k < toks.len() && k < i + 6 {
         let wk = w[k];
-        if let Some(end) = actor_nouns_end(lx, toks, k) {
-            if let Some((of_end, more)) = of_phrase(lx, toks, w, end) {
+        if let Some(end) = actor_nouns_end(c, k) {
+            if let Some((of_end, more)) = of_phrase(c, end) {
                 push_sides(&mut sides, more);
                 return Some((of_end, sides, None));
             }
             return Some((end, sides, None));
         }
         let stop = !toks[k].word
-            || has(&lx.speech, wk)
+            || c.is(&lx.speech, k)
             || matches!(wk, "its" | "their" | "his" | "her" | "that")
             || !lx.triggers_at(w, k).is_empty();
         if stop {
             break;
         }
-        if let Some(s) = side_of(lx, &toks[k]).filter(|_| !has(&lx.coordinators, wk)) {
+        if let Some(s) = side_of(lx, &toks[k]).filter(|_| !c.is(&lx.coordinators, k)) {
             push_sides(&mut sides, [s]);
         }
         k += 1;

@@ -82,12 +82,13 @@ pub struct Sent<'a> {
 impl<'a> Sent<'a> {
     pub fn new(lx: &'static Lexicon, toks: &'a [Token], slots: Vec<Slot>) -> Sent<'a> {
         let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-        let classes = lx.classes();
-        let actors = actors::actors(lx, toks);
+        let table = lx.classes();
+        let classes: Vec<u64> = w.iter().map(|w| table.of(w)).collect();
+        let actors = actors::actors_classed(lx, toks, &classes);
         let mut s = Sent {
             lx,
             toks,
-            classes: w.iter().map(|w| classes.of(w)).collect(),
+            classes,
             w,
             slots,
             actors,
