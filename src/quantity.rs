@@ -136,10 +136,9 @@ static ADVANCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("advance pattern")
 });
 
-/// Which of the four patterns can match in a sentence: each needs its unit word at the start of a word
-/// (or right after a number), and most sentences have none, so one pass for the unit words spares four
-/// regex searches.
-#[derive(Default)]
+/// Which of the four patterns can match in a sentence: each needs its unit word where a letter run begins,
+/// with a number before it, and most sentences have none, so the sentence's signals ([`crate::signals`])
+/// spare four regex searches.
 struct Units {
     distance: bool,
     area: bool,
