@@ -55,11 +55,11 @@ impl<'g> MentionWriter<'g> {
             out.extend_from_slice(b"{\"doc\":");
             out.extend_from_slice(&doc_json);
             out.extend_from_slice(b",\"start\":");
-            out.extend_from_slice(&json(&m.start));
+            put(out, &m.start);
             out.extend_from_slice(b",\"end\":");
-            out.extend_from_slice(&json(&m.end));
+            put(out, &m.end);
             out.extend_from_slice(b",\"text\":");
-            out.extend_from_slice(&json(&m.text));
+            put(out, &m.text);
             out.push(b',');
             match m.entry {
                 Some(e) => {
@@ -74,14 +74,18 @@ impl<'g> MentionWriter<'g> {
                 None => out.extend_from_slice(&self.entry_fields(None, m.kind(self.g))),
             }
             out.extend_from_slice(b",\"score\":");
-            out.extend_from_slice(&json(&round(m.score, 3)));
+            put(out, &round(m.score, 3));
             out.extend_from_slice(b",\"candidates\":");
-            out.extend_from_slice(&json(&m.candidates));
-            out.extend_from_slice(b",\"alternatives\":");
-            let alternatives: Vec<&str> = m.alternatives.iter().map(|e| self.g.id(*e)).collect();
-            out.extend_from_slice(&json(&alternatives));
-            out.extend_from_slice(b",\"role\":");
-            out.extend_from_slice(&json(&m.role.as_str()));
+            put(out, &m.candidates);
+            out.extend_from_slice(b",\"alternatives\":[");
+            for (i, e) in m.alternatives.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                put(out, self.g.id(*e));
+            }
+            out.extend_from_slice(b"],\"role\":");
+            put(out, m.role.as_str());
             out.extend_from_slice(b"}\n");
         }
     }
@@ -141,6 +145,12 @@ impl<'g> MentionWriter<'g> {
 /// A value as compact JSON (numbers, strings, lists of strings, records: none can fail to serialize).
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
+}
+
+/// Appends `v` as JSON to `out` without an intermediate buffer. The values written here (numbers,
+/// strings, lists of them) always serialise, and writing to a `Vec` cannot fail.
+fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 #[cfg(test)]
