@@ -1,7 +1,7 @@
 //! Actors in a sentence: side-marked noun phrases ("Ukrainian forces", "Russia's defence ministry",
 //! "elements of the 1st Army Corps"), named bodies and people ("Shoigu"), "the enemy", and pronouns.
 
-use super::lexicon::{has, matches, Lexicon, Words};
+use super::lexicon::{has, Lexicon, Words};
 use super::Side;
 use crate::text::Token;
 
@@ -311,9 +311,8 @@ fn marked_phrase(c: &Ctx, i: usize) -> Option<Phrase> {
         return None;
     }
     lx.people
-        .iter()
-        .find(|(p, _)| matches(p, &t.lower) || matches(p, t.stem()))
-        .map(|&(_, side)| (i + 1, vec![side], Some(Kind::Speaker)))
+        .side(&[&t.lower, t.stem()])
+        .map(|side| (i + 1, vec![side], Some(Kind::Speaker)))
 }
 
 /// Side words, possibly coordinated ("Russian and proxy forces", "Ukrainian and Russian sources"), then an

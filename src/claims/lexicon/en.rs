@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use super::{Action, Form, Lexicon, Theme, Trigger, Triggers, Words};
+use super::{Action, Form, Lexicon, People, Theme, Trigger, Triggers, Words};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 /// A verb by its forms (base, third person, past, participle, gerund), the words after it, its action,
@@ -434,7 +434,7 @@ pub static LEXICON: Lexicon = Lexicon {
         (&["akhmat"], Ru),
         (&["storm-z"], Ru),
     ],
-    people: &[
+    people: People::new(&[
         ("putin", Ru),
         ("shoigu", Ru),
         ("gerasimov", Ru),
@@ -498,7 +498,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("isw", ThirdParty),
         ("pentagon", ThirdParty),
         ("nato", ThirdParty),
-    ],
+    ]),
     enemy: Words::new(&["enemy", "enemy's", "adversary", "adversary's", "foe"]),
     enemy_default: Side::Unknown,
     pronouns: Words::new(&[

@@ -215,7 +215,7 @@ pub struct Lexicon {
     /// Multi-word actors ("donetsk people's republic", "armed forces of ukraine").
     pub named: Named,
     /// People and bodies whose side is known ("shoigu", "zelensky", "isw").
-    pub people: &'static [(&'static str, Side)],
+    pub people: People,
     /// Words for "the enemy": the other side of whoever speaks.
     pub enemy: Words,
     /// The side "the enemy" means when the text names no speaker.
@@ -381,6 +381,61 @@ impl std::ops::Deref for Words {
     }
 }
 
+/// People and bodies with a known side, as a list in priority order (an entry ending in `*` is a stem),
+/// with an index built on first use: the actor finder asks about every capitalised word.
+pub struct People {
+    list: &'static [(&'static str, Side)],
+    index: OnceLock<PeopleIndex>,
+}
+
+/// Where each exact entry first stands in the list, and the stems with their places.
+struct PeopleIndex {
+    exact: rustc_hash::FxHashMap<&'static str, usize>,
+    stems: Vec<(usize, &'static str)>,
+}
+
+impl People {
+    pub const fn new(list: &'static [(&'static str, Side)]) -> People {
+        People {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The side of the first entry that matches any of `words` (a word and its stem), as a scan of the
+    /// list in order would find it.
+    pub fn side(&self, words: &[&str]) -> Option<Side> {
+        let ix = self.index.get_or_init(|| {
+            let mut exact = rustc_hash::FxHashMap::default();
+            let mut stems = Vec::new();
+            for (k, (e, _)) in self.list.iter().enumerate() {
+                match e.strip_suffix('*') {
+                    Some(stem) => stems.push((k, stem)),
+                    None => {
+                        exact.entry(*e).or_insert(k);
+                    }
+                }
+            }
+            PeopleIndex { exact, stems }
+        });
+        let exact = words.iter().filter_map(|w| ix.exact.get(w).copied());
+        let stems = ix
+            .stems
+            .iter()
+            .filter(|(_, stem)| words.iter().any(|w| w.starts_with(stem)))
+            .map(|(k, _)| *k);
+        exact.chain(stems).min().map(|k| self.list[k].1)
+    }
+}
+
+impl std::ops::Deref for People {
+    type Target = [(&'static str, Side)];
+
+    fn deref(&self) -> &[(&'static str, Side)] {
+        self.list
+    }
+}
+
 /// Whether `w` is in `list`.
 pub fn has(list: &Words, w: &str) -> bool {
     list.contains(w)
@@ -454,6 +509,28 @@ mod tests {
 
     fn all() -> [&'static Lexicon; 3] {
         [&en::LEXICON, &uk::LEXICON, &ru::LEXICON]
+    }
+
+    #[test]
+    fn people_index_finds_what_the_ordered_scan_finds() {
+        let scan = |lx: &Lexicon, words: &[&str]| {
+            lx.people
+                .iter()
+                .find(|(p, _)| words.iter().any(|w| matches(p, w)))
+                .map(|(_, side)| *side)
+        };
+        for lx in all() {
+            let mut asked: Vec<String> = vec![String::new(), "kyiv".into(), "isw's".into()];
+            for (p, _) in lx.people.iter() {
+                let w = p.trim_end_matches('*');
+                let half: String = w.chars().take(w.chars().count() / 2).collect();
+                asked.extend([w.to_string(), format!("{w}'s"), format!("{w}a"), half]);
+            }
+            for w in &asked {
+                let stem = w.strip_suffix("'s").unwrap_or(w);
+                assert_eq!(lx.people.side(&[w, stem]), scan(lx, &[w, stem]), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The Russian lexicon. Entries ending in `*` are stems (any ending); triggers are stems whose ending
 //! [`morphology`] reads.
 
-use super::{either as t, stem as s, Action, Form, Lexicon, StemTrigger, Triggers, Words};
+use super::{either as t, stem as s, Action, Form, Lexicon, People, StemTrigger, Triggers, Words};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 use Action::{Euphemism, Gain, Loss, Regain};
@@ -249,7 +249,7 @@ pub static LEXICON: Lexicon = Lexicon {
         (&["силы", "обороны"], Ua),
         (&["генштаб", "всу"], Ua),
     ],
-    people: &[
+    people: People::new(&[
         ("зеленск*", Ua),
         ("залужн*", Ua),
         ("сырск*", Ua),
@@ -262,7 +262,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("конашенков*", Ru),
         ("песков*", Ru),
         ("isw", ThirdParty),
-    ],
+    ]),
     enemy: Words::new(&["противник*", "враг*", "неприятел*"]),
     enemy_default: Side::Unknown,
     pronouns: Words::new(&["они", "их", "его", "она"]),

@@ -1,7 +1,7 @@
 //! The Ukrainian lexicon. Entries ending in `*` are stems (any ending); triggers are stems whose ending
 //! [`morphology`] reads.
 
-use super::{either as t, stem as s, Action, Form, Lexicon, StemTrigger, Triggers, Words};
+use super::{either as t, stem as s, Action, Form, Lexicon, People, StemTrigger, Triggers, Words};
 use crate::claims::Side::{self, Ru, ThirdParty, Ua};
 
 use Action::{Euphemism, Gain, Loss, Regain};
@@ -256,7 +256,7 @@ pub static LEXICON: Lexicon = Lexicon {
         (&["міноборони", "рф"], Ru),
         (&["міноборони", "росії"], Ru),
     ],
-    people: &[
+    people: People::new(&[
         ("зеленськ*", Ua),
         ("залужн*", Ua),
         ("сирськ*", Ua),
@@ -271,7 +271,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("пушилін*", Ru),
         ("конашенков*", Ru),
         ("isw", ThirdParty),
-    ],
+    ]),
     enemy: Words::new(&["ворог*", "противник*", "супротивник*"]),
     enemy_default: Ru,
     pronouns: Words::new(&["вони", "їхні", "їх", "його", "вона", "їхній"]),
