@@ -99,19 +99,6 @@ struct MentionRec<'a> {
     candidates: usize,
 }
 
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    doc: &'a str,
-    key: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    counted: bool,
-    meta: &'a Meta,
-    mentions: Vec<MentionRec<'a>>,
-    claims: &'a [ClaimRecord],
-    quantities: &'a [QuantityRecord],
-    links: &'a [LinkRecord],
-}
-
 #[derive(Deserialize)]
 struct RecordIn<'a> {
     doc: String,
@@ -129,34 +116,59 @@ struct RecordIn<'a> {
 
 /// Appends the record of `a` (one JSON line, newline included) to `out`. `counted`: its places are
 /// already counted in a partial aggregate.
+///
+/// Written field by field in the order and form serde gives the record's struct (a unit test holds the
+/// two equal): the mentions, most of a record, without a struct per mention.
 pub fn write(g: &Gazetteer, a: &Analysis, counted: bool, out: &mut Vec<u8>) {
-    let mentions = a
-        .mentions
-        .iter()
-        .map(|m| MentionRec {
-            start: m.start,
-            end: m.end,
-            text: m.text.as_str().into(),
-            entry: m.entry,
-            place_id: m.entry.map(|e| g.id(e).into()),
-            score: m.score,
-            candidates: m.candidates,
-        })
-        .collect();
-    let r = RecordOut {
-        doc: &a.doc,
-        key: format!("{:016x}", a.key),
-        counted,
-        meta: &a.meta,
-        mentions,
-        claims: &a.claims,
-        quantities: &a.quantities,
-        links: &a.links,
-    };
-    // Serialising plain structs into a Vec cannot fail.
-    if serde_json::to_writer(&mut *out, &r).is_ok() {
-        out.push(b'\n');
+    out.extend_from_slice(b"{\"doc\":");
+    put(out, &a.doc);
+    out.extend_from_slice(format!(",\"key\":\"{:016x}\"", a.key).as_bytes());
+    if counted {
+        out.extend_from_slice(b",\"counted\":true");
     }
+    out.extend_from_slice(b",\"meta\":");
+    put(out, &a.meta);
+    out.extend_from_slice(b",\"mentions\":[");
+    for (i, m) in a.mentions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_mention(g, m, out);
+    }
+    out.extend_from_slice(b"],\"claims\":");
+    put(out, &a.claims);
+    out.extend_from_slice(b",\"quantities\":");
+    put(out, &a.quantities);
+    out.extend_from_slice(b",\"links\":");
+    put(out, &a.links);
+    out.extend_from_slice(b"}\n");
+}
+
+/// One mention as [`MentionRec`] serialises.
+fn write_mention(g: &Gazetteer, m: &Mention, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"start\":");
+    put(out, &m.start);
+    out.extend_from_slice(b",\"end\":");
+    put(out, &m.end);
+    out.extend_from_slice(b",\"text\":");
+    put(out, m.text.as_str());
+    if let Some(e) = m.entry {
+        out.extend_from_slice(b",\"entry\":");
+        put(out, &e);
+        out.extend_from_slice(b",\"place_id\":");
+        put(out, g.id(e));
+    }
+    out.extend_from_slice(b",\"score\":");
+    put(out, &m.score);
+    out.extend_from_slice(b",\"candidates\":");
+    put(out, &m.candidates);
+    out.push(b'}');
+}
+
+/// Appends `v` as JSON. The values written here serialise (plain data, string keys), and writing to a
+/// `Vec` cannot fail.
+fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 /// One line of a record stream.
@@ -286,4 +298,87 @@ pub fn strip(a: &Analysis) -> Analysis {
         l.link.to = new(l.link.to);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The record as serde writes its struct: [`write`] must give exactly this.
+    #[derive(Serialize)]
+    struct RecordOut<'a> {
+        doc: &'a str,
+        key: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        counted: bool,
+        meta: &'a Meta,
+        mentions: Vec<MentionRec<'a>>,
+        claims: &'a [ClaimRecord],
+        quantities: &'a [QuantityRecord],
+        links: &'a [LinkRecord],
+    }
+
+    fn plain(g: &Gazetteer, a: &Analysis, counted: bool) -> Vec<u8> {
+        let mentions = a
+            .mentions
+            .iter()
+            .map(|m| MentionRec {
+                start: m.start,
+                end: m.end,
+                text: m.text.as_str().into(),
+                entry: m.entry,
+                place_id: m.entry.map(|e| g.id(e).into()),
+                score: m.score,
+                candidates: m.candidates,
+            })
+            .collect();
+        let r = RecordOut {
+            doc: &a.doc,
+            key: format!("{:016x}", a.key),
+            counted,
+            meta: &a.meta,
+            mentions,
+            claims: &a.claims,
+            quantities: &a.quantities,
+            links: &a.links,
+        };
+        let mut out = serde_json::to_vec(&r).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn the_record_is_what_serde_writes_of_its_struct() {
+        let g = Gazetteer::bundled().unwrap();
+        let x = crate::extract::Extractor::new(&g);
+        let texts = [
+            "Ukrainian forces recaptured Balakliia on 8 September, 40 km southeast of Kharkiv, and \
+             advanced 20 km toward Kupiansk. Russia denied losing Izium.",
+            "Officials in \"Paris\", Texas and in Springfield met.\tNothing\u{1F600} else.",
+            "",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let d = Document {
+                doc: format!("doc \"{k}\""),
+                bytes: text.as_bytes().to_vec(),
+                meta: Meta {
+                    url: Some("https://example.org/a?b=1".into()),
+                    published: (k == 0).then(|| "2022-09-09".into()),
+                    ..Meta::default()
+                },
+            };
+            let a = crate::analyze::analyze(&x, &d);
+            if k == 0 {
+                assert!(!a.claims.is_empty() && !a.quantities.is_empty() && !a.links.is_empty());
+            }
+            for counted in [false, true] {
+                let mut fast = Vec::new();
+                write(&g, &a, counted, &mut fast);
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(plain(&g, &a, counted)).unwrap()
+                );
+            }
+        }
+    }
 }
