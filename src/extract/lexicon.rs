@@ -11,8 +11,24 @@ static ENGLISH: &str = include_str!("../../data/lexicon/english-words.txt");
 static GIVEN: &str = include_str!("../../data/lexicon/given-names.txt");
 static SURNAMES: &str = include_str!("../../data/lexicon/surnames.txt");
 
+/// The set of a list's lines (one word each, '\n'-separated): sized once for all of them, and split with
+/// memchr, as the sets are built at every start of the program.
 fn set(list: &'static str) -> HashSet<&'static str> {
-    list.lines().filter(|l| !l.is_empty()).collect()
+    let ends: Vec<usize> = memchr::memchr_iter(b'\n', list.as_bytes())
+        .chain([list.len()])
+        .collect();
+    let mut set = HashSet::with_capacity_and_hasher(ends.len(), Default::default());
+    let mut start = 0;
+    for end in ends {
+        // Line breaks are ASCII, so these are character boundaries.
+        let line = list.get(start..end).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !line.is_empty() {
+            set.insert(line);
+        }
+        start = end + 1;
+    }
+    set
 }
 
 static ENGLISH_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ENGLISH));
@@ -46,6 +62,15 @@ mod tests {
         assert!(!is_given_name("izyum"));
         assert!(is_surname("wang") && is_surname("johnson"));
         assert!(!is_surname("balakliia"));
+    }
+
+    #[test]
+    fn sets_hold_every_line() {
+        for list in [ENGLISH, GIVEN, SURNAMES] {
+            let lines: HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+            assert_eq!(set(list), lines);
+        }
+        assert_eq!(set("a\r\nb\n\nc"), ["a", "b", "c"].into_iter().collect());
     }
 
     #[test]
