@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+mod pattern;
+use pattern::{Caps, Pattern};
+
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,36 +100,37 @@ fn num_pattern() -> String {
     )
 }
 
-static DISTANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn distance_pattern() -> String {
+    format!(
         r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>kilomet(?:re|er)s?|km|kms|miles?)(?-u:\b)",
         num_pattern()
-    ))
-    .expect("distance pattern")
-});
+    )
+}
 
-static AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn area_pattern() -> String {
+    format!(
         r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}[\s-]*(?P<unit>sq\.?\s*km|square\s+kilomet(?:re|er)s?|km2|km²|sq\.?\s*mi(?:les?)?|square\s+miles?|hectares?)(?:(?-u:\b)|\s|$|[).,;])",
         num_pattern()
-    ))
-    .expect("area pattern")
-});
+    )
+}
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn duration_pattern() -> String {
+    format!(
         r"(?i)(?-u:\b)(?:in|within|over|during|for)\s+(?:the\s+(?:past|last)\s+)?(?:(?P<op>{OPS})\s+)?(?P<num>\d+|a|an|{NUM_WORDS})\s+(?P<unit>hours?|days?|weeks?|months?)(?-u:\b)"
-    ))
-    .expect("duration pattern")
-});
+    )
+}
 
-static SETTLEMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn settlements_pattern() -> String {
+    format!(
         r"(?i)(?:(?-u:\b)(?P<op>{OPS})\s+)?{}\s+(?:(?:more|other|further|additional|new|small|frontline|front-line|nearby)\s+)?(?P<unit>settlements|villages|towns\s+and\s+villages|towns|localities|population\s+cent(?:re|er)s|communities|hamlets)(?-u:\b)",
         num_pattern()
-    ))
-    .expect("settlement pattern")
-});
+    )
+}
+
+static DISTANCE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&distance_pattern()));
+static AREA: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&area_pattern()));
+static DURATION: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&duration_pattern()));
+static SETTLEMENTS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&settlements_pattern()));
 
 /// Words of advancing before a distance. `[0-9A-Za-z_]*` before the ASCII word boundary finds what `\w*`
 /// would (the longest ASCII run of a Unicode word run also ends at an ASCII boundary) at a fraction of the
@@ -171,15 +175,11 @@ impl Units {
 
 /// The pattern's matches in `s`, or none without a search (nor compiling the pattern) when its unit word
 /// is absent.
-fn captures<'s>(
-    re: &'static LazyLock<Regex>,
-    unit_present: bool,
-    s: &'s str,
-) -> Vec<regex::Captures<'s>> {
+fn captures<'s>(re: &'static LazyLock<Pattern>, unit_present: bool, s: &'s str) -> Vec<Caps<'s>> {
     if !unit_present {
         return Vec::new();
     }
-    re.captures_iter(s).collect()
+    re.captures(s)
 }
 
 /// Words that can state the number of a quantity (besides digits): "two", "a dozen", "dozens of",
@@ -283,7 +283,7 @@ const SQ_MILE_KM2: f64 = 2.589_988_110_336;
 fn push(
     out: &mut Vec<Quantity>,
     text: &str,
-    caps: &regex::Captures,
+    caps: &Caps,
     base: usize,
     kind: QuantityKind,
     unit: &'static str,
