@@ -1,8 +1,8 @@
 //! Word prefixes looked up where words begin, and the byte scan that finds those places (a sentence's
 //! [`crate::signals`]: the claim words at word starts, the unit words at letter starts). At a start, the
 //! first three letters of an ASCII word are looked up in a bit table, which turns away almost every word;
-//! the rest (and non-ASCII words) pick, by one hash probe of their first letters, the few prefixes that
-//! begin with them, and only those are compared.
+//! the rest pick the few prefixes that begin with their first letters (an ASCII head: a slice of one flat
+//! array, the prefixes' bytes inline; a non-ASCII word: one hash probe), and only those are compared.
 
 use rustc_hash::FxHashMap;
 
@@ -33,16 +33,40 @@ fn symbol(b: u8) -> usize {
 #[derive(Clone)]
 struct Prefix {
     chars: Vec<char>,
-    ascii: Vec<u8>,
+    /// The prefix itself when it is ASCII and at most [`Prefix::INLINE`] bytes (`ascii_len` 0 otherwise),
+    /// kept inline: comparing a candidate reads no memory beside it.
+    ascii: [u8; Prefix::INLINE],
+    ascii_len: u8,
     bits: u8,
 }
 
 impl Prefix {
+    const INLINE: usize = 30;
+
+    fn new(chars: Vec<char>, bits: u8) -> Prefix {
+        let mut ascii = [0u8; Prefix::INLINE];
+        let ascii_len = if chars.len() <= Prefix::INLINE && chars.iter().all(char::is_ascii) {
+            for (slot, c) in ascii.iter_mut().zip(&chars) {
+                *slot = *c as u8;
+            }
+            chars.len() as u8
+        } else {
+            0
+        };
+        Prefix {
+            chars,
+            ascii,
+            ascii_len,
+            bits,
+        }
+    }
+
     /// Whether `rest` begins with the prefix, in any case: byte by byte when both are ASCII.
     fn begins(&self, rest: &str) -> bool {
-        if let Some(w) = rest.as_bytes().get(..self.ascii.len()) {
-            if !self.ascii.is_empty() && w.is_ascii() {
-                return w.eq_ignore_ascii_case(&self.ascii);
+        let ascii = &self.ascii[..usize::from(self.ascii_len)];
+        if let Some(w) = rest.as_bytes().get(..ascii.len()) {
+            if !ascii.is_empty() && w.is_ascii() {
+                return w.eq_ignore_ascii_case(ascii);
             }
         }
         let mut word = rest.chars().map(lower);
@@ -72,6 +96,35 @@ pub struct PrefixTable {
     ascii_heads: Vec<u64>,
     /// ...and then only with the prefixes listed under its head.
     by_ascii_head: FxHashMap<usize, Vec<Prefix>>,
+    /// The same, flat in head order, built on first use (and again after an [`PrefixTable::add`]).
+    flat: std::sync::OnceLock<FlatHeads>,
+}
+
+/// Candidates by ASCII head, contiguous: head `i`'s are `cands[offsets[i]..offsets[i + 1]]`.
+struct FlatHeads {
+    offsets: Vec<u32>,
+    cands: Vec<Prefix>,
+}
+
+impl FlatHeads {
+    fn new(by_head: &FxHashMap<usize, Vec<Prefix>>) -> FlatHeads {
+        let heads = SYMBOLS.pow(HEAD as u32);
+        let mut offsets = Vec::with_capacity(heads + 1);
+        let mut cands = Vec::new();
+        for index in 0..heads {
+            offsets.push(cands.len() as u32);
+            if let Some(list) = by_head.get(&index) {
+                cands.extend(list.iter().cloned());
+            }
+        }
+        offsets.push(cands.len() as u32);
+        FlatHeads { offsets, cands }
+    }
+
+    fn of(&self, index: usize) -> &[Prefix] {
+        let (a, b) = (self.offsets[index], self.offsets[index + 1]);
+        &self.cands[a as usize..b as usize]
+    }
 }
 
 impl Default for PrefixTable {
@@ -81,6 +134,7 @@ impl Default for PrefixTable {
             short: [false; HEAD],
             ascii_heads: vec![0; SYMBOLS.pow(HEAD as u32).div_ceil(64)],
             by_ascii_head: FxHashMap::default(),
+            flat: std::sync::OnceLock::new(),
         }
     }
 }
@@ -96,12 +150,8 @@ impl PrefixTable {
         if chars.len() < HEAD {
             self.short[chars.len()] = true;
         }
-        let ascii = if chars.iter().all(char::is_ascii) {
-            chars.iter().map(|&c| c as u8).collect()
-        } else {
-            Vec::new()
-        };
-        let prefix = Prefix { chars, ascii, bits };
+        let prefix = Prefix::new(chars, bits);
+        self.flat = std::sync::OnceLock::new();
         for index in ascii_head_indices(&prefix.chars) {
             self.ascii_heads[index / 64] |= 1 << (index % 64);
             push_candidate(self.by_ascii_head.entry(index).or_default(), prefix.clone());
@@ -114,7 +164,12 @@ impl PrefixTable {
     pub fn bits_at(&self, text: &str, at: usize) -> u8 {
         match ascii_head(&text.as_bytes()[at..]) {
             Some(index) if self.ascii_heads[index / 64] & (1 << (index % 64)) == 0 => 0,
-            Some(index) => compare(&self.by_ascii_head[&index], &text[at..]),
+            Some(index) => {
+                let flat = self
+                    .flat
+                    .get_or_init(|| FlatHeads::new(&self.by_ascii_head));
+                compare(flat.of(index), &text[at..])
+            }
             None => self.non_ascii_bits(&text[at..]),
         }
     }
