@@ -18,6 +18,7 @@ use crate::error::RecordError;
 use crate::extract::{Mention, Role};
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::input::{Document, Meta};
+use crate::write::put_json as put;
 
 /// The identity of a document beyond its name: the XXH3-64 hash of its name, metadata and text (a
 /// fixed, platform-independent function: the same article gets the same key on every machine of a
@@ -163,12 +164,6 @@ fn write_mention(g: &Gazetteer, m: &Mention, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"candidates\":");
     put(out, &m.candidates);
     out.push(b'}');
-}
-
-/// Appends `v` as JSON. The values written here serialise (plain data, string keys), and writing to a
-/// `Vec` cannot fail.
-fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
-    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 /// One line of a record stream.

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::extract::Mention;
 use crate::gazetteer::{EntryRef, Gazetteer};
+use crate::write::put_json as put;
 
 fn round(x: f64, p: i32) -> f64 {
     let f = 10f64.powi(p);
@@ -145,12 +146,6 @@ impl<'g> MentionWriter<'g> {
 /// A value as compact JSON (numbers, strings, lists of strings, records: none can fail to serialize).
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
-}
-
-/// Appends `v` as JSON to `out` without an intermediate buffer. The values written here (numbers,
-/// strings, lists of them) always serialise, and writing to a `Vec` cannot fail.
-fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
-    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 #[cfg(test)]

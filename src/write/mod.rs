@@ -21,6 +21,13 @@ use serde_json::Value;
 use crate::layers::schema::{Field, LayerKind};
 use crate::layers::Feature;
 
+/// Appends `v` as JSON to `out`, without a buffer of its own (the record writers render field by field).
+/// For plain data (numbers, strings, lists and structs of them), which always serialises; writing to a
+/// `Vec` cannot fail.
+pub(crate) fn put_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(&mut *out, v);
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
