@@ -84,11 +84,13 @@ pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     for (i, sentence) in doc.sentences.iter().enumerate() {
         let sent = sentence.range.clone();
         let qs = quantity::find_with(&text, sent.clone(), doc.signals(i));
+        // Links need two resolved places, and without a quantity one of the link words.
         let needs_links = doc
             .sentence_mentions(i)
             .filter(|(_, m)| m.entry.is_some())
             .nth(1)
-            .is_some();
+            .is_some()
+            && (!qs.is_empty() || links::may_link(&text[sent.clone()]));
         if qs.is_empty() && !needs_links {
             continue;
         }

@@ -76,6 +76,23 @@ pub fn direction_bearing(s: &str) -> Option<f64> {
     })
 }
 
+/// The words a link without a stated distance begins with ("between A and B", "from A to B").
+const LINK_WORDS: [&[u8]; 2] = [b"between", b"from"];
+
+/// Whether a sentence without a distance may state a link: [`find`] finds none unless one of
+/// [`LINK_WORDS`] is a token of it, and a token is lower-cased to one only from those letters in some
+/// case. A byte scan, so that a sentence without them is never tokenised for links.
+pub fn may_link(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    (0..b.len()).any(|i| {
+        LINK_WORDS.iter().any(|w| {
+            b[i] | 0x20 == w[0]
+                && b.get(i..i + w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        })
+    })
+}
+
 /// Links stated in one sentence. `places` are the sentence's resolved place mentions by token span,
 /// in order; `quantities` the sentence's quantities.
 pub fn find(
@@ -134,8 +151,8 @@ pub fn find(
         .find(|q| matches!(q.kind, QuantityKind::Distance))
         .cloned();
     for (k, t) in toks.iter().enumerate() {
-        match t.lower.as_str() {
-            "between" => {
+        match t.lower.as_bytes() {
+            w if w == LINK_WORDS[0] => {
                 if let Some(a) = at(k + 1) {
                     if toks.get(a.end).is_some_and(|t| t.lower == "and") {
                         if let Some(b) = at(a.end + 1) {
@@ -154,7 +171,7 @@ pub fn find(
                     }
                 }
             }
-            "from" => {
+            w if w == LINK_WORDS[1] => {
                 if let Some(a) = at(k + 1) {
                     let mut j = a.end;
                     // "from A in the north towards B": allow a short gap.
@@ -248,5 +265,45 @@ mod tests {
             got,
             vec![(0, 1, Relation::Between), (2, 3, Relation::Route)]
         );
+    }
+
+    #[test]
+    fn link_words_in_any_case() {
+        assert!(may_link("Troops moved FROM Lyman to Kreminna."));
+        assert!(may_link("The road Between Izium and Lyman."));
+        assert!(may_link("from"));
+        assert!(!may_link("Shelling hit Izium and Lyman on Friday."));
+        assert!(!may_link("fro m, betwee n"));
+    }
+
+    /// Every place a token of the sentence, the rest drawn from words near the link words: without a
+    /// distance, `find` links places only where `may_link` says it may.
+    fn sentence_of(words: &[usize]) -> String {
+        const WORDS: [&str; 14] = [
+            "Izium", "Lyman", "from", "FROM", "to", "towards", "between", "Between", "and", "fro",
+            "frome", "the", ",", "from-",
+        ];
+        let mut s = String::new();
+        for &w in words {
+            s.push_str(WORDS[w % WORDS.len()]);
+            s.push(' ');
+        }
+        s
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_link_without_a_link_word(words in proptest::collection::vec(0usize..14, 0..12)) {
+            let s = sentence_of(&words);
+            let toks = tokens(&s, 0..s.len());
+            let places: Vec<Span> = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.lower == "izium" || t.lower == "lyman")
+                .map(|(k, _)| Span { start: k, end: k + 1, mention: k, metonym: false })
+                .collect();
+            let found = find(&toks, &places, &[], 0..s.len());
+            proptest::prop_assert!(found.is_empty() || may_link(&s), "{:?}", s);
+        }
     }
 }
