@@ -1,10 +1,14 @@
-//! Word prefixes looked up where words begin, and the byte scan that finds those places (a sentence's
-//! [`crate::signals`]: the claim words at word starts, the unit words at letter starts). At a start, the
-//! first three letters of an ASCII word are looked up in a bit table, which turns away almost every word;
-//! the rest pick the few prefixes that begin with their first letters (an ASCII head: a slice of one flat
-//! array, the prefixes' bytes inline; a non-ASCII word: one hash probe), and only those are compared.
+//! Word prefixes found where words begin (a sentence's [`crate::signals`]: the claim words at word starts,
+//! the unit words at letter starts). The prefixes that begin with an ASCII letter are found by one automaton
+//! over the whole sentence ([`automaton`]); a start whose first bytes are not ASCII is looked up on its own.
+//! The lookup at one start, which also answers for text the automaton cannot read: the first three letters of
+//! an ASCII word are looked up in a bit table, which turns away almost every word; the rest pick the few
+//! prefixes that begin with their first letters (an ASCII head: a slice of one flat array, the prefixes'
+//! bytes inline; a non-ASCII word: one hash probe), and only those are compared.
 
 use rustc_hash::FxHashMap;
+
+mod automaton;
 
 /// How many letters of a word pick its candidate prefixes.
 const HEAD: usize = 3;
@@ -98,6 +102,9 @@ pub struct PrefixTable {
     by_ascii_head: FxHashMap<usize, Vec<Prefix>>,
     /// The same, flat in head order, built on first use (and again after an [`PrefixTable::add`]).
     flat: std::sync::OnceLock<FlatHeads>,
+    /// The prefixes that begin with an ASCII character as one automaton, built on first use (and again after
+    /// an [`PrefixTable::add`]).
+    automaton: std::sync::OnceLock<automaton::Automaton>,
 }
 
 /// Candidates by ASCII head, contiguous: head `i`'s are `cands[offsets[i]..offsets[i + 1]]`.
@@ -135,6 +142,7 @@ impl Default for PrefixTable {
             ascii_heads: vec![0; SYMBOLS.pow(HEAD as u32).div_ceil(64)],
             by_ascii_head: FxHashMap::default(),
             flat: std::sync::OnceLock::new(),
+            automaton: std::sync::OnceLock::new(),
         }
     }
 }
@@ -152,12 +160,39 @@ impl PrefixTable {
         }
         let prefix = Prefix::new(chars, bits);
         self.flat = std::sync::OnceLock::new();
+        self.automaton = std::sync::OnceLock::new();
         for index in ascii_head_indices(&prefix.chars) {
             self.ascii_heads[index / 64] |= 1 << (index % 64);
             push_candidate(self.by_ascii_head.entry(index).or_default(), prefix.clone());
         }
         let key = head(&prefix.chars[..prefix.chars.len().min(HEAD)]);
         push_candidate(self.by_head.entry(key).or_default(), prefix);
+    }
+
+    /// Calls `f` with the offset of each start in `text[range]` ([`for_starts`]) and the bits of the prefixes
+    /// the text there begins with ([`PrefixTable::bits_at`]), while it returns true; a start with no prefix
+    /// may be left out, and one may come more than once, each time with some of its bits. The prefixes that
+    /// begin with an ASCII letter are found by one automaton over the sentence; a start whose head is not
+    /// ASCII is looked up as [`PrefixTable::bits_at`] does; text with a character that lower-cases to ASCII
+    /// from outside it is walked start by start.
+    pub fn for_prefix_starts(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        mut f: impl FnMut(usize, Start, u8) -> bool,
+    ) {
+        let ac = self
+            .automaton
+            .get_or_init(|| automaton::Automaton::new(self.by_head.values().flatten()));
+        let scanned = ac.scan(
+            text,
+            range.clone(),
+            |rest| self.non_ascii_bits(rest),
+            &mut f,
+        );
+        if scanned.is_err() {
+            for_starts(text, range, |at, s| f(at, s, self.bits_at(text, at)));
+        }
     }
 
     /// The bits of the prefixes the text at `at` begins with (in any case).

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::claims::lexicon;
-use crate::prefixes::{for_starts, PrefixTable};
+use crate::prefixes::PrefixTable;
 use crate::quantity;
 
 /// An event word begins ("captured", "withdrawal").
@@ -54,8 +54,7 @@ pub fn of(text: &str, range: Range<usize>) -> u8 {
     let table = &*TABLE;
     let start = range.start;
     let mut bits = 0;
-    for_starts(text, range, |at, s| {
-        let b = table.bits_at(text, at);
+    table.for_prefix_starts(text, range, |at, s, b| {
         if s.word {
             bits |= b & AT_WORDS;
         }

@@ -89,3 +89,106 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+/// Starts with their bits.
+type Reported = Vec<(usize, Start, u8)>;
+
+/// The bits of each start: by the automaton scan (joined per start), and by the walk with a lookup at each.
+fn scanned_and_walked(
+    table: &PrefixTable,
+    t: &str,
+    range: std::ops::Range<usize>,
+) -> (Reported, Reported) {
+    let mut scanned: Reported = Vec::new();
+    table.for_prefix_starts(t, range.clone(), |at, s, b| {
+        match scanned.iter_mut().find(|(a, _, _)| *a == at) {
+            Some(seen) => seen.2 |= b,
+            None => scanned.push((at, s, b)),
+        }
+        true
+    });
+    scanned.retain(|(_, _, b)| *b != 0);
+    scanned.sort_by_key(|(at, _, _)| *at);
+    let mut walked = Vec::new();
+    for_starts(t, range, |at, s| {
+        let b = table.bits_at(t, at);
+        if b != 0 {
+            walked.push((at, s, b));
+        }
+        true
+    });
+    (scanned, walked)
+}
+
+fn test_table() -> PrefixTable {
+    let mut table = PrefixTable::default();
+    for (w, bits) in [
+        ("recaptur*", 1),
+        ("re-establish*", 1),
+        ("took", 1),
+        ("km*", 8),
+        ("kilomet*", 8),
+        ("no", 2),
+        ("caf\u{e9}*", 4),
+        ("a\u{e9}ro*", 4),
+        ("\u{437}\u{432}\u{456}\u{43b}\u{44c}\u{43d}*", 1),
+        ("\u{441}\u{435}\u{43b}*", 4),
+        ("i", 16),
+        ("day*", 32),
+    ] {
+        table.add(w, bits);
+    }
+    table
+}
+
+#[test]
+fn the_automaton_finds_what_the_lookup_finds() {
+    let table = test_table();
+    for t in [
+        "They RETOOK it, recaptured Izium and took 12km, no day off.",
+        "\u{201c}Took\u{201d} no\u{2019}s caf\u{c9}s and A\u{c9}ROs; ЗВІЛЬНИЛИ село.",
+        "too\u{212a} the \u{130}sle, 3 \u{212a}m",
+        "ends on a prefix: recaptur",
+    ] {
+        let (scanned, walked) = scanned_and_walked(&table, t, 0..t.len());
+        assert_eq!(scanned, walked, "{t}");
+        assert!(!walked.is_empty());
+    }
+}
+
+/// The two characters the automaton cannot stand for are exactly those outside ASCII that lower-case to
+/// an ASCII character.
+#[test]
+fn only_two_characters_lower_case_into_ascii() {
+    let lowering: Vec<char> = (0x80..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| lower(*c).is_ascii())
+        .collect();
+    let mut expected = automaton::ASCII_LOWERING.to_vec();
+    expected.sort();
+    assert_eq!(lowering, expected);
+}
+
+proptest! {
+    /// Over text of every kind of character around the prefixes, and any sentence range in it, the automaton's
+    /// starts and bits are those of the lookup at every start.
+    #[test]
+    fn the_automaton_agrees_with_the_lookup(
+        parts in prop::collection::vec(prop_oneof![
+            Just("recaptured"), Just("RE-ESTABLISHED"), Just("Took"), Just("km"), Just("KILOMETRES"),
+            Just("no"), Just("caf\u{e9}"), Just("CAF\u{c9}"), Just("A\u{c9}RO"), Just("a\u{e9}ro"),
+            Just("\u{417}\u{432}\u{456}\u{43b}\u{44c}\u{43d}\u{438}\u{43b}\u{438}"), Just("\u{441}\u{435}\u{43b}\u{43e}"),
+            Just("\u{212a}m"), Just("too\u{212a}"), Just("\u{130}"), Just("i"), Just("Days"), Just("to"),
+            Just(" "), Just(", "), Just("-"), Just("\u{2019}"), Just("\u{201c}"), Just("\u{2014}"),
+            Just("12"), Just("\u{1f600}"), Just("\u{e9}"), Just("x"), Just("."),
+        ], 0..14),
+        cut in any::<(prop::sample::Index, prop::sample::Index)>(),
+    ) {
+        let t: String = parts.concat();
+        let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let (a, b) = (cut.0.get(&bounds), cut.1.get(&bounds));
+        let range = *a.min(b)..*a.max(b);
+        let (scanned, walked) = scanned_and_walked(&test_table(), &t, range);
+        prop_assert_eq!(scanned, walked);
+    }
+}
