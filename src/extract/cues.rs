@@ -86,12 +86,19 @@ fn plausible(w: &str) -> bool {
         || contains(COMMON_WORDS, &lower))
 }
 
+/// Whether `w`, in lower case, is ASCII and ends with a Slavic ending after at least three more letters. An
+/// ASCII word is compared in place; another is lower-cased first (the Kelvin sign lower-cases to ASCII).
 fn slavic_ending(w: &str) -> bool {
+    let ends = |lower: &[u8], fold: fn(&[u8], &[u8]) -> bool| {
+        ENDINGS.iter().any(|e| {
+            lower.len() > e.len() + 2 && fold(&lower[lower.len() - e.len()..], e.as_bytes())
+        })
+    };
+    if w.is_ascii() {
+        return ends(w.as_bytes(), <[u8]>::eq_ignore_ascii_case);
+    }
     let lower = w.to_lower();
-    lower.is_ascii()
-        && ENDINGS
-            .iter()
-            .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    lower.is_ascii() && ends(lower.as_bytes(), |a, b| a == b)
 }
 
 /// Unknown names marked as places by the text, outside the spans of `spots` (the gazetteer's names).
@@ -146,10 +153,11 @@ pub fn unknown_names(
                 .trim_end_matches(' ');
             ends.contains(&before.len())
         };
-        let in_list = (p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("or"))
-            && listed(pstart)
-            || text[..start].trim_end_matches(' ').ends_with(',') && listed(start);
-        if !(strong || (is(WEAK_CUES, p) || in_list) && slavic_ending(w)) {
+        let in_list = || {
+            (p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("or")) && listed(pstart)
+                || text[..start].trim_end_matches(' ').ends_with(',') && listed(start)
+        };
+        if !(strong || (is(WEAK_CUES, p) || in_list()) && slavic_ending(w)) {
             continue;
         }
         if end == start || covered(start, end) || !plausible(w) {
@@ -198,6 +206,16 @@ mod tests {
             names("Shelling around Rabotino continued."),
             vec!["Rabotino"]
         );
+    }
+
+    #[test]
+    fn slavic_endings_in_any_case_after_three_letters() {
+        for w in ["Klishchiivka", "KLISHCHIIVKA", "Robotyne", "\u{212A}amianske"] {
+            assert!(slavic_ending(w), "{w}");
+        }
+        for w in ["Ivka", "Zaporizhzhia", "Bakhmut", "Мар\u{2019}їнка", "Kamiansk\u{e9}"] {
+            assert!(!slavic_ending(w), "{w}");
+        }
     }
 
     #[test]
