@@ -98,7 +98,7 @@ fn read_line_bounded(
         if chunk.is_empty() {
             return Ok((n, over));
         }
-        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
