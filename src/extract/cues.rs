@@ -210,10 +210,21 @@ mod tests {
 
     #[test]
     fn slavic_endings_in_any_case_after_three_letters() {
-        for w in ["Klishchiivka", "KLISHCHIIVKA", "Robotyne", "\u{212A}amianske"] {
+        for w in [
+            "Klishchiivka",
+            "KLISHCHIIVKA",
+            "Robotyne",
+            "\u{212A}amianske",
+        ] {
             assert!(slavic_ending(w), "{w}");
         }
-        for w in ["Ivka", "Zaporizhzhia", "Bakhmut", "Мар\u{2019}їнка", "Kamiansk\u{e9}"] {
+        for w in [
+            "Ivka",
+            "Zaporizhzhia",
+            "Bakhmut",
+            "Мар\u{2019}їнка",
+            "Kamiansk\u{e9}",
+        ] {
             assert!(!slavic_ending(w), "{w}");
         }
     }

@@ -34,11 +34,15 @@ pub(super) struct Automaton {
 struct States {
     /// A row of transitions by state: entry `class` is the next state shifted left by one, its low bit set
     /// when a pattern ends there or the byte begins a character from U+0080 up.
-    next: Vec<[u16; CLASSES]>,
+    next: Box<[[u16; CLASSES]; STATES]>,
     /// By state: the range of `ends` listing the patterns that end there.
     ends_at: Vec<(u32, u32)>,
     ends: Vec<u16>,
 }
+
+/// States the transition table has room for (a power of two, so that a state indexes it without a bounds
+/// test).
+const STATES: usize = 1 << 12;
 
 /// Byte classes a transition row has room for.
 const CLASSES: usize = 32;
@@ -124,8 +128,8 @@ impl Automaton {
     #[inline(never)]
     fn run(&self, bytes: &[u8], mut state: usize) -> Option<(usize, usize)> {
         for (i, &b) in bytes.iter().enumerate() {
-            let e =
-                self.states.next[state][usize::from(self.class[usize::from(b)]) & (CLASSES - 1)];
+            let e = self.states.next[state & (STATES - 1)]
+                [usize::from(self.class[usize::from(b)]) & (CLASSES - 1)];
             state = usize::from(e >> 1);
             if e & 1 != 0 {
                 return Some((i, state));
@@ -252,7 +256,11 @@ fn flatten(dfa: &DFA, class: &[u8; 256], wide: u8) -> States {
     let mut ids: rustc_hash::FxHashMap<StateID, u16> = rustc_hash::FxHashMap::default();
     let mut order = vec![start];
     ids.insert(start, 0);
-    let (mut next, mut ends_at, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    let mut next: Box<[[u16; CLASSES]; STATES]> = vec![[0u16; CLASSES]; STATES]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("a table of STATES rows"));
+    let (mut ends_at, mut ends) = (Vec::new(), Vec::new());
     let mut k = 0;
     while k < order.len() {
         let sid = order[k];
@@ -277,12 +285,12 @@ fn flatten(dfa: &DFA, class: &[u8; 256], wide: u8) -> States {
                 order.push(to);
                 u16::try_from(order.len() - 1)
                     .ok()
-                    .filter(|id| *id < 1 << 15)
-                    .expect("under 32,768 states")
+                    .filter(|id| usize::from(*id) < STATES)
+                    .expect("the claim and unit words make fewer states than the table holds")
             });
             *slot = id << 1 | u16::from(dfa.is_match(to) || c == usize::from(wide));
         }
-        next.push(row);
+        next[k] = row;
         k += 1;
     }
     States {
