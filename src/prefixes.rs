@@ -1,10 +1,8 @@
 //! Word prefixes found where words begin (a sentence's [`crate::signals`]: the claim words at word starts,
 //! the unit words at letter starts). The prefixes that begin with an ASCII letter are found by one automaton
-//! over the whole sentence ([`automaton`]); a start whose first bytes are not ASCII is looked up on its own.
-//! The lookup at one start, which also answers for text the automaton cannot read: the first three letters of
-//! an ASCII word are looked up in a bit table, which turns away almost every word; the rest pick the few
-//! prefixes that begin with their first letters (an ASCII head: a slice of one flat array, the prefixes'
-//! bytes inline; a non-ASCII word: one hash probe), and only those are compared.
+//! over the whole sentence ([`automaton`]). A start whose first bytes are not ASCII is looked up on its own,
+//! as is every start of text the automaton cannot read: one hash probe by the start's first one to three
+//! lower-cased characters picks the few prefixes that begin with them, and only those are compared.
 
 use rustc_hash::FxHashMap;
 
@@ -22,14 +20,6 @@ fn head(chars: &[char]) -> Head {
         *slot = *c;
     }
     h
-}
-
-/// The symbols of an ASCII head: the 26 letters (either case) and one for any other byte.
-const SYMBOLS: usize = 27;
-
-/// The symbol of an ASCII byte in a head.
-fn symbol(b: u8) -> usize {
-    usize::from(SYMBOL[usize::from(b)])
 }
 
 /// A prefix: its characters (lower case), its bytes when it is ASCII (else empty), and
@@ -95,43 +85,9 @@ pub struct PrefixTable {
     by_head: FxHashMap<Head, Vec<Prefix>>,
     /// Prefixes shorter than [`HEAD`], by length, exist (a word's first one or two letters are then probed).
     short: [bool; HEAD],
-    /// One bit per ASCII head (three symbols) that some prefix can begin a word with: a word whose first
-    /// three bytes are ASCII is compared only when its head's bit is set...
-    ascii_heads: Vec<u64>,
-    /// ...and then only with the prefixes listed under its head.
-    by_ascii_head: FxHashMap<usize, Vec<Prefix>>,
-    /// The same, flat in head order, built on first use (and again after an [`PrefixTable::add`]).
-    flat: std::sync::OnceLock<FlatHeads>,
     /// The prefixes that begin with an ASCII character as one automaton, built on first use (and again after
     /// an [`PrefixTable::add`]).
     automaton: std::sync::OnceLock<automaton::Automaton>,
-}
-
-/// Candidates by ASCII head, contiguous: head `i`'s are `cands[offsets[i]..offsets[i + 1]]`.
-struct FlatHeads {
-    offsets: Vec<u32>,
-    cands: Vec<Prefix>,
-}
-
-impl FlatHeads {
-    fn new(by_head: &FxHashMap<usize, Vec<Prefix>>) -> FlatHeads {
-        let heads = SYMBOLS.pow(HEAD as u32);
-        let mut offsets = Vec::with_capacity(heads + 1);
-        let mut cands = Vec::new();
-        for index in 0..heads {
-            offsets.push(cands.len() as u32);
-            if let Some(list) = by_head.get(&index) {
-                cands.extend(list.iter().cloned());
-            }
-        }
-        offsets.push(cands.len() as u32);
-        FlatHeads { offsets, cands }
-    }
-
-    fn of(&self, index: usize) -> &[Prefix] {
-        let (a, b) = (self.offsets[index], self.offsets[index + 1]);
-        &self.cands[a as usize..b as usize]
-    }
 }
 
 impl Default for PrefixTable {
@@ -139,9 +95,6 @@ impl Default for PrefixTable {
         PrefixTable {
             by_head: FxHashMap::default(),
             short: [false; HEAD],
-            ascii_heads: vec![0; SYMBOLS.pow(HEAD as u32).div_ceil(64)],
-            by_ascii_head: FxHashMap::default(),
-            flat: std::sync::OnceLock::new(),
             automaton: std::sync::OnceLock::new(),
         }
     }
@@ -159,12 +112,7 @@ impl PrefixTable {
             self.short[chars.len()] = true;
         }
         let prefix = Prefix::new(chars, bits);
-        self.flat = std::sync::OnceLock::new();
         self.automaton = std::sync::OnceLock::new();
-        for index in ascii_head_indices(&prefix.chars) {
-            self.ascii_heads[index / 64] |= 1 << (index % 64);
-            push_candidate(self.by_ascii_head.entry(index).or_default(), prefix.clone());
-        }
         let key = head(&prefix.chars[..prefix.chars.len().min(HEAD)]);
         push_candidate(self.by_head.entry(key).or_default(), prefix);
     }
@@ -184,12 +132,7 @@ impl PrefixTable {
         let ac = self
             .automaton
             .get_or_init(|| automaton::Automaton::new(self.by_head.values().flatten()));
-        let scanned = ac.scan(
-            text,
-            range.clone(),
-            |rest| self.non_ascii_bits(rest),
-            &mut f,
-        );
+        let scanned = ac.scan(text, range.clone(), |rest| self.bits_of(rest), &mut f);
         if scanned.is_err() {
             for_starts(text, range, |at, s| f(at, s, self.bits_at(text, at)));
         }
@@ -197,21 +140,12 @@ impl PrefixTable {
 
     /// The bits of the prefixes the text at `at` begins with (in any case).
     pub fn bits_at(&self, text: &str, at: usize) -> u8 {
-        match ascii_head(&text.as_bytes()[at..]) {
-            Some(index) if self.ascii_heads[index / 64] & (1 << (index % 64)) == 0 => 0,
-            Some(index) => {
-                let flat = self
-                    .flat
-                    .get_or_init(|| FlatHeads::new(&self.by_ascii_head));
-                compare(flat.of(index), &text[at..])
-            }
-            None => self.non_ascii_bits(&text[at..]),
-        }
+        self.bits_of(&text[at..])
     }
 
-    /// The bits of a word with a non-ASCII character in its head.
-    #[inline(never)]
-    fn non_ascii_bits(&self, rest: &str) -> u8 {
+    /// The bits of the prefixes `rest` begins with: those filed under its first one to [`HEAD`] characters,
+    /// lower-cased, are compared.
+    fn bits_of(&self, rest: &str) -> u8 {
         let mut first = ['\0'; HEAD];
         let mut n = 0;
         for (slot, c) in first.iter_mut().zip(rest.chars()) {
@@ -226,68 +160,11 @@ impl PrefixTable {
 }
 
 /// The bits of the candidates `rest` begins with.
-#[inline(never)]
 fn compare(cands: &[Prefix], rest: &str) -> u8 {
     cands
         .iter()
         .filter(|p| p.begins(rest))
         .fold(0, |bits, p| bits | p.bits)
-}
-
-/// The symbol of each byte in an ASCII head: letters 0-25 (either case), any other ASCII byte 26, and a
-/// non-ASCII byte flagged by its top bit.
-static SYMBOL: [u8; 256] = {
-    let mut t = [0x80u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let lower = (b as u8).to_ascii_lowercase();
-        t[b] = if lower.is_ascii_lowercase() {
-            lower - b'a'
-        } else {
-            SYMBOLS as u8 - 1
-        };
-        b += 1;
-    }
-    t
-};
-
-/// The index of the ASCII head of a word whose first bytes are these (a missing byte counts as "other"),
-/// or None when one of them is not ASCII.
-fn ascii_head(word: &[u8]) -> Option<usize> {
-    let (mut index, mut flags) = (0, 0);
-    for k in 0..HEAD {
-        let s = SYMBOL[usize::from(word.get(k).copied().unwrap_or(b' '))];
-        flags |= s;
-        index = index * SYMBOLS + usize::from(s & 0x7f);
-    }
-    (flags & 0x80 == 0).then_some(index)
-}
-
-/// The ASCII heads a word beginning with `prefix` can have: none when a letter of the prefix's head is not
-/// ASCII (only a word with one there begins with it), every third symbol (or every second and third) when
-/// the prefix is shorter than a head.
-fn ascii_head_indices(prefix: &[char]) -> Vec<usize> {
-    let known: Vec<usize> = prefix
-        .iter()
-        .take(HEAD)
-        .map_while(|&c| c.is_ascii().then(|| symbol(c as u8)))
-        .collect();
-    if known.len() < HEAD.min(prefix.len()) {
-        return Vec::new();
-    }
-    let free = HEAD - known.len();
-    (0..SYMBOLS.pow(free as u32))
-        .map(|mut rest| {
-            (0..HEAD).fold(0, |index, k| {
-                let s = known.get(k).copied().unwrap_or_else(|| {
-                    let s = rest % SYMBOLS;
-                    rest /= SYMBOLS;
-                    s
-                });
-                index * SYMBOLS + s
-            })
-        })
-        .collect()
 }
 
 /// A character in lower case (its first lower-case character: all our prefixes' letters have one).

@@ -3,22 +3,24 @@ use proptest::prelude::*;
 use super::*;
 
 #[test]
-fn ascii_heads_of_short_and_hyphenated_prefixes() {
+fn short_hyphenated_and_cyrillic_prefixes_in_any_case() {
     let mut table = PrefixTable::default();
-    for w in ["re-establish*", "recaptur*", "withdraw"] {
-        table.add(w, 1);
+    for (w, bits) in [
+        ("re-establish*", 1),
+        ("recaptur*", 2),
+        ("km", 4),
+        ("\u{441}\u{435}\u{43b}*", 8),
+    ] {
+        table.add(w, bits);
     }
-    let may_begin = |w: &str| {
-        ascii_head(w.as_bytes()).map(|i| table.ascii_heads[i / 64] & (1 << (i % 64)) != 0)
-    };
-    assert_eq!(may_begin("re-entered"), Some(true));
-    assert_eq!(may_begin("RECAPTURED"), Some(true));
-    assert_eq!(may_begin("the"), Some(false));
-    assert_eq!(may_begin("Київ"), None);
-    assert_eq!(may_begin("re"), Some(true)); // as "re-" does: any other byte is one symbol
-    assert_eq!(may_begin("rx"), Some(false));
-    assert_eq!(ascii_head_indices(&['a', 'b']).len(), SYMBOLS);
-    assert!(ascii_head_indices(&['з', 'в', 'і']).is_empty());
+    let bits = |w: &str| table.bits_at(w, 0);
+    assert_eq!(bits("RE-ESTABLISHED"), 1);
+    assert_eq!(bits("Recaptured"), 2);
+    assert_eq!(bits("re-entered"), 0);
+    assert_eq!(bits("KM"), 4);
+    assert_eq!(bits("k"), 0);
+    assert_eq!(bits("\u{421}\u{415}\u{41b}\u{410}"), 8);
+    assert_eq!(bits("the"), 0);
 }
 
 #[test]
