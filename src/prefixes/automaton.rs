@@ -209,7 +209,7 @@ fn start_at(text: &str, from: usize, at: usize) -> Option<Start> {
 
 /// Whether a character is alphanumeric and whether it is alphabetic, answered without the Unicode tables for
 /// ASCII and for the General Punctuation block (dashes, curly quotes), which holds neither kind.
-fn kind(c: char) -> (bool, bool) {
+pub(super) fn kind(c: char) -> (bool, bool) {
     if c.is_ascii() {
         (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
     } else if GENERAL_PUNCTUATION.contains(&c) {

@@ -4,15 +4,12 @@ use super::*;
 
 #[test]
 fn short_hyphenated_and_cyrillic_prefixes_in_any_case() {
-    let mut table = PrefixTable::default();
-    for (w, bits) in [
+    let table = table_of(&[
         ("re-establish*", 1),
         ("recaptur*", 2),
         ("km", 4),
         ("\u{441}\u{435}\u{43b}*", 8),
-    ] {
-        table.add(w, bits);
-    }
+    ]);
     let bits = |w: &str| table.bits_at(w, 0);
     assert_eq!(bits("RE-ESTABLISHED"), 1);
     assert_eq!(bits("Recaptured"), 2);
@@ -122,9 +119,17 @@ fn scanned_and_walked(
     (scanned, walked)
 }
 
-fn test_table() -> PrefixTable {
+/// A table of these words and their bits.
+fn table_of(words: &[(&str, u8)]) -> PrefixTable {
     let mut table = PrefixTable::default();
-    for (w, bits) in [
+    for (w, bits) in words {
+        table.add(w, *bits);
+    }
+    table
+}
+
+fn test_table() -> PrefixTable {
+    table_of(&[
         ("recaptur*", 1),
         ("re-establish*", 1),
         ("took", 1),
@@ -137,10 +142,7 @@ fn test_table() -> PrefixTable {
         ("\u{441}\u{435}\u{43b}*", 4),
         ("i", 16),
         ("day*", 32),
-    ] {
-        table.add(w, bits);
-    }
-    table
+    ])
 }
 
 #[test]
@@ -155,6 +157,19 @@ fn the_automaton_finds_what_the_lookup_finds() {
         let (scanned, walked) = scanned_and_walked(&table, t, 0..t.len());
         assert_eq!(scanned, walked, "{t}");
         assert!(!walked.is_empty());
+    }
+}
+
+/// The General Punctuation block, which the start test answers for without the Unicode tables, holds no
+/// letter or digit.
+#[test]
+fn general_punctuation_is_neither_letter_nor_digit() {
+    for c in '\u{2000}'..='\u{206F}' {
+        assert_eq!(
+            automaton::kind(c),
+            (c.is_alphanumeric(), c.is_alphabetic()),
+            "{c:?}"
+        );
     }
 }
 
