@@ -32,17 +32,19 @@ pub(super) struct Automaton {
 
 /// The automaton's states, numbered from its start.
 struct States {
-    /// A row of transitions by state: entry `class` is the next state shifted left by one, its low bit set
-    /// when a pattern ends there or the byte begins a character from U+0080 up.
-    next: Box<[[u16; CLASSES]; STATES]>,
+    /// The transitions, a row of [`CLASSES`] entries by state: entry `class` of a row is where the next
+    /// state's row begins, its low bit set when a pattern ends there or the byte begins a character from
+    /// U+0080 up. Rows are [`CLASSES`] apart, so a row's start ORed with a class is the entry's index, and
+    /// the table has exactly as many entries as a `u16` can index.
+    next: Box<[u16; STATES * CLASSES]>,
     /// By state: the range of `ends` listing the patterns that end there.
     ends_at: Vec<(u32, u32)>,
     ends: Vec<u16>,
 }
 
-/// States the transition table has room for (a power of two, so that a state indexes it without a bounds
-/// test).
-const STATES: usize = 1 << 12;
+/// States the transition table has room for: as many rows as a `u16` entry can point to, so that an
+/// entry indexes the table without a bounds test.
+const STATES: usize = (u16::MAX as usize + 1) / CLASSES;
 
 /// Byte classes a transition row has room for.
 const CLASSES: usize = 32;
@@ -126,13 +128,13 @@ impl Automaton {
     /// Steps from `state` through `bytes` to the first byte whose transition is flagged: its offset, and the
     /// state after it. A loop of its own, so that its few values stay in registers.
     #[inline(never)]
-    fn run(&self, bytes: &[u8], mut state: usize) -> Option<(usize, usize)> {
+    fn run(&self, bytes: &[u8], state: usize) -> Option<(usize, usize)> {
+        let mut row = (state * CLASSES) as u16;
         for (i, &b) in bytes.iter().enumerate() {
-            let e = self.states.next[state & (STATES - 1)]
-                [usize::from(self.class[usize::from(b)]) & (CLASSES - 1)];
-            state = usize::from(e >> 1);
+            let e = self.states.next[usize::from(row | u16::from(self.class[usize::from(b)]))];
+            row = e & !1;
             if e & 1 != 0 {
-                return Some((i, state));
+                return Some((i, usize::from(row) / CLASSES));
             }
         }
         None
@@ -256,7 +258,7 @@ fn flatten(dfa: &DFA, class: &[u8; 256], wide: u8) -> States {
     let mut ids: rustc_hash::FxHashMap<StateID, u16> = rustc_hash::FxHashMap::default();
     let mut order = vec![start];
     ids.insert(start, 0);
-    let mut next: Box<[[u16; CLASSES]; STATES]> = vec![[0u16; CLASSES]; STATES]
+    let mut next: Box<[u16; STATES * CLASSES]> = vec![0u16; STATES * CLASSES]
         .into_boxed_slice()
         .try_into()
         .unwrap_or_else(|_| unreachable!("a table of STATES rows"));
@@ -288,9 +290,9 @@ fn flatten(dfa: &DFA, class: &[u8; 256], wide: u8) -> States {
                     .filter(|id| usize::from(*id) < STATES)
                     .expect("the claim and unit words make fewer states than the table holds")
             });
-            *slot = id << 1 | u16::from(dfa.is_match(to) || c == usize::from(wide));
+            *slot = (id * CLASSES as u16) | u16::from(dfa.is_match(to) || c == usize::from(wide));
         }
-        next[k] = row;
+        next[k * CLASSES..(k + 1) * CLASSES].copy_from_slice(&row);
         k += 1;
     }
     States {
