@@ -267,12 +267,17 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
         // Most capitalised words begin no name ("The", "President"): an ASCII word is its own folded
         // first word, and the remembered walks turn it away without folding anything.
         let ascii = ascii_first_word(src, start, &mut first);
+        // The walks looked up here, by layer, for the name walk below (the first few layers).
+        let mut known: [Option<WordWalk>; 4] = [None; 4];
         if let Some(wl) = ascii {
             let next = src.get(start + wl).copied();
             let mut layers = g.layers().iter().enumerate();
             if layers.all(|(l, layer)| {
-                memo.get(layer.exact_fst(), l, &first[..wl])
-                    .dead_before(next)
+                let walk = memo.get(layer.exact_fst(), l, &first[..wl]);
+                if let Some(k) = known.get_mut(l) {
+                    *k = Some(walk);
+                }
+                walk.dead_before(next)
             }) {
                 at = start + wl;
                 continue;
@@ -311,7 +316,11 @@ pub fn spot(g: &Gazetteer, src: &[u8], memo: &mut WalkMemo) -> Vec<Spot> {
                 }
             };
             let (mut node, mut out_v, mut p) = if wl > 0 && wl < MAX_NAME {
-                let walk = memo.get(fst, l, &w.text[..wl]);
+                // An ASCII first word folds to itself, so its walk is the one looked up above.
+                let walk = match known.get(l).copied().flatten() {
+                    Some(walk) => walk,
+                    None => memo.get(fst, l, &w.text[..wl]),
+                };
                 if walk.final_before_last && wl >= 2 {
                     consider(&mut w, wl - 1, &mut best);
                 }
