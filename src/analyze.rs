@@ -59,8 +59,8 @@ pub struct Analysis {
 /// Runs the pipeline on one document.
 pub fn analyze(x: &Extractor, d: &Document) -> Analysis {
     let g = x.gazetteer();
-    let mentions = x.extract(&d.bytes);
     let text = crate::extract::placeholder_text(&d.bytes);
+    let mentions = x.extract_in(&d.bytes, &text);
     let published = d.meta.published.as_deref().and_then(dates::parse_published);
     let doc = Doc::new(&text, &mentions);
     let mut shared = SharedSentences::default();

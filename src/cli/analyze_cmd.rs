@@ -79,6 +79,9 @@ pub fn analyse_inputs(
                         let r = analyze::analyze(&x, d);
                         let mut line = Vec::new();
                         if records {
+                            // Sized for the record at once (a mention is about 130 bytes of it).
+                            let parts = r.claims.len() + r.quantities.len() + r.links.len();
+                            line.reserve(256 + 160 * r.mentions.len() + 768 * parts);
                             placemap::record::write(g, &r, false, &mut line);
                         }
                         (r, line)

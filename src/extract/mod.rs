@@ -178,6 +178,11 @@ impl<'g> Extractor<'g> {
 
     /// All place mentions of one document, in text order.
     pub fn extract(&self, bytes: &[u8]) -> Vec<Mention> {
+        self.extract_in(bytes, &placeholder_text(bytes))
+    }
+
+    /// [`Extractor::extract`] when the caller already holds the document's [`placeholder_text`].
+    pub fn extract_in(&self, bytes: &[u8], text: &str) -> Vec<Mention> {
         let spots = {
             let mut memo = self.walks.get_or_default().borrow_mut();
             let mut spots = scan::spot(self.g, bytes, &mut memo);
@@ -185,8 +190,7 @@ impl<'g> Extractor<'g> {
             spots
         };
         // The recogniser works on text with the same byte offsets as the input.
-        let text = placeholder_text(bytes);
-        let ctx = Context { text: &text };
+        let ctx = Context { text };
         let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms);
         let kept = self.recognise(&ctx, &spots, &unknown);
         let pending = pending(&ctx, &kept);
