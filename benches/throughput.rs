@@ -18,6 +18,10 @@ use placemap::input::{Document, Meta};
 use placemap::Gazetteer;
 use rayon::prelude::*;
 
+/// The binary's allocator, so that the in-process figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gwn = root.join("../shared/bench/gwn/texts");

@@ -1,5 +1,10 @@
 //! The placemap command line.
 
+/// mimalloc (v3): about 6-13% less CPU than the system allocator for the same outputs, with peak memory
+/// within a few MB of it (README, "Speed and memory").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cli;
 
 use std::process::ExitCode;
