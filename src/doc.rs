@@ -108,7 +108,6 @@ pub struct Sentence {
     pub mentions: Range<usize>,
     tokens: OnceCell<Vec<Token>>,
     script: OnceCell<Script>,
-    signals: OnceCell<u8>,
 }
 
 /// A document: text, sentences, tokens and mentions.
@@ -116,6 +115,8 @@ pub struct Doc<'t> {
     pub text: &'t str,
     pub sentences: Vec<Sentence>,
     pub mentions: &'t [Mention],
+    /// Each sentence's signals, found for all sentences at once when first asked for.
+    signals: OnceCell<Vec<u8>>,
 }
 
 impl<'t> Doc<'t> {
@@ -133,7 +134,6 @@ impl<'t> Doc<'t> {
                     mentions: start..end,
                     tokens: OnceCell::new(),
                     script: OnceCell::new(),
-                    signals: OnceCell::new(),
                 }
             })
             .collect();
@@ -141,6 +141,7 @@ impl<'t> Doc<'t> {
             text,
             sentences,
             mentions,
+            signals: OnceCell::new(),
         }
     }
 
@@ -160,9 +161,11 @@ impl<'t> Doc<'t> {
 
     /// The signals of sentence `i`: which claim words and unit words it holds ([`crate::signals`]).
     pub fn signals(&self, i: usize) -> u8 {
-        let s = &self.sentences[i];
-        *s.signals
-            .get_or_init(|| crate::signals::of(self.text, s.range.clone()))
+        self.signals.get_or_init(|| {
+            let ranges: Vec<Range<usize>> =
+                self.sentences.iter().map(|s| s.range.clone()).collect();
+            crate::signals::of_all(self.text, &ranges)
+        })[i]
     }
 
     /// The text of sentence `i`.

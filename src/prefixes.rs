@@ -138,6 +138,24 @@ impl PrefixTable {
         }
     }
 
+    /// [`PrefixTable::for_prefix_starts`] for each of `ranges` (`f` is told which, as its first argument),
+    /// two ranges at a time.
+    pub fn for_prefix_starts_all(
+        &self,
+        text: &str,
+        ranges: &[std::ops::Range<usize>],
+        mut f: impl FnMut(usize, usize, Start, u8) -> bool,
+    ) {
+        let ac = self
+            .automaton
+            .get_or_init(|| automaton::Automaton::new(self.by_head.values().flatten()));
+        for k in ac.scan_all(text, ranges, |rest| self.bits_of(rest), &mut f) {
+            for_starts(text, ranges[k].clone(), |at, s| {
+                f(k, at, s, self.bits_at(text, at))
+            });
+        }
+    }
+
     /// The bits of the prefixes the text at `at` begins with (in any case).
     pub fn bits_at(&self, text: &str, at: usize) -> u8 {
         self.bits_of(&text[at..])

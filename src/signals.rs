@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::claims::lexicon;
-use crate::prefixes::PrefixTable;
+use crate::prefixes::{PrefixTable, Start};
 use crate::quantity;
 
 /// An event word begins ("captured", "withdrawal").
@@ -51,20 +51,35 @@ static TABLE: LazyLock<PrefixTable> = LazyLock::new(|| {
 
 /// The signals of `text[range]` (a sentence).
 pub fn of(text: &str, range: Range<usize>) -> u8 {
-    let table = &*TABLE;
     let start = range.start;
     let mut bits = 0;
-    table.for_prefix_starts(text, range, |at, s, b| {
-        if s.word {
-            bits |= b & AT_WORDS;
-        }
-        let units = b & AT_LETTERS & !bits;
-        if s.letter && units != 0 && quantity::number_before(&text[start..at]) {
-            bits |= units;
-        }
-        bits != AT_WORDS | AT_LETTERS
+    TABLE.for_prefix_starts(text, range, |at, s, b| {
+        found(text, start, at, s, b, &mut bits)
     });
     bits
+}
+
+/// The signals of each of `ranges` (the sentences of a document), as [`of`] gives them, found two
+/// sentences at a time.
+pub fn of_all(text: &str, ranges: &[Range<usize>]) -> Vec<u8> {
+    let mut bits = vec![0u8; ranges.len()];
+    TABLE.for_prefix_starts_all(text, ranges, |k, at, s, b| {
+        found(text, ranges[k].start, at, s, b, &mut bits[k])
+    });
+    bits
+}
+
+/// Adds what begins at `at` (with prefix bits `b`) to a sentence's `bits` (the sentence starts at
+/// `start`); false once every bit is found.
+fn found(text: &str, start: usize, at: usize, s: Start, b: u8, bits: &mut u8) -> bool {
+    if s.word {
+        *bits |= b & AT_WORDS;
+    }
+    let units = b & AT_LETTERS & !*bits;
+    if s.letter && units != 0 && quantity::number_before(&text[start..at]) {
+        *bits |= units;
+    }
+    *bits != AT_WORDS | AT_LETTERS
 }
 
 #[cfg(test)]

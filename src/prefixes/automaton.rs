@@ -52,6 +52,39 @@ const CLASSES: usize = 32;
 /// The text is the plain walk's to read: it holds a character in [`ASCII_LOWERING`].
 pub(super) struct NeedsWalk;
 
+/// The scan of one range in progress.
+struct Lane {
+    /// Which range.
+    k: usize,
+    range: std::ops::Range<usize>,
+    /// The next byte to step through, and how far the scan reads (a match may end past the range).
+    pos: usize,
+    reach: usize,
+    /// The state's row.
+    row: u16,
+}
+
+/// Whether a lane's last step was flagged.
+enum Flag {
+    None,
+    /// At the lane's position, which is left on the flagged byte.
+    At,
+}
+
+impl Lane {
+    /// Takes the outcome of stepping `n` bytes, the last with entry `e`.
+    fn stepped(&mut self, n: usize, e: u16) -> Flag {
+        self.row = e & !1;
+        if n > 0 && e & 1 != 0 {
+            self.pos += n - 1;
+            Flag::At
+        } else {
+            self.pos += n;
+            Flag::None
+        }
+    }
+}
+
 impl Automaton {
     /// The automaton of these prefixes (those beginning with an ASCII character; the rest are found where a
     /// word begins with a non-ASCII one).
@@ -106,23 +139,147 @@ impl Automaton {
         non_ascii: impl Fn(&str) -> u8,
         mut f: impl FnMut(usize, Start, u8) -> bool,
     ) -> Result<(), NeedsWalk> {
+        let mut lane = self.lane(text, 0, range);
+        self.finish(text, &mut lane, &non_ascii, &mut |_, at, s, b| f(at, s, b))
+    }
+
+    /// [`Automaton::scan`] for each of `ranges` (`f` is told which), two ranges at a time: the two walks
+    /// are independent chains of table loads, which the processor overlaps. The ranges whose text needs
+    /// the plain walk are returned (their scans stopped somewhere, having reported some starts or none).
+    pub(super) fn scan_all(
+        &self,
+        text: &str,
+        ranges: &[std::ops::Range<usize>],
+        non_ascii: impl Fn(&str) -> u8,
+        mut f: impl FnMut(usize, usize, Start, u8) -> bool,
+    ) -> Vec<usize> {
         let bytes = text.as_bytes();
-        let reach = (range.end + self.longest).min(bytes.len());
-        let mut state = 0usize;
-        let mut pos = range.start;
-        while let Some((k, to)) = self.run(&bytes[pos..reach], state) {
-            (pos, state) = (pos + k, to);
-            let go_on = if bytes[pos] >= 0xC0 {
-                wide(text, &range, pos, |at, s| f(at, s, non_ascii(&text[at..])))?
-            } else {
-                self.ends(text, &range, pos, state, &mut f)
-            };
-            if !go_on {
+        let mut walk = Vec::new();
+        let mut queue = ranges.iter().cloned().enumerate();
+        let mut next_lane = || queue.next().map(|(k, r)| self.lane(text, k, r));
+        let (mut a, mut b) = (next_lane(), next_lane());
+        while let (Some(la), Some(lb)) = (&mut a, &mut b) {
+            let (n, ea, eb) = self.run2(
+                &bytes[la.pos..la.reach],
+                la.row,
+                &bytes[lb.pos..lb.reach],
+                lb.row,
+            );
+            let done_a = self.advance(text, la, n, ea, &non_ascii, &mut f, &mut walk);
+            let done_b = self.advance(text, lb, n, eb, &non_ascii, &mut f, &mut walk);
+            if done_a {
+                a = next_lane();
+            }
+            if done_b {
+                b = next_lane();
+            }
+        }
+        // One range left at most: it goes on alone.
+        for mut lane in a.into_iter().chain(b) {
+            if self.finish(text, &mut lane, &non_ascii, &mut f).is_err() {
+                walk.push(lane.k);
+            }
+        }
+        walk
+    }
+
+    /// Takes a lane `n` bytes on, the last with entry `e`, and reports a flagged byte; true when the lane is
+    /// done (at its end, stopped by `f`, or needing the plain walk: then it is in `walk`).
+    #[allow(clippy::too_many_arguments)]
+    fn advance(
+        &self,
+        text: &str,
+        lane: &mut Lane,
+        n: usize,
+        e: u16,
+        non_ascii: &impl Fn(&str) -> u8,
+        f: &mut impl FnMut(usize, usize, Start, u8) -> bool,
+        walk: &mut Vec<usize>,
+    ) -> bool {
+        match lane.stepped(n, e) {
+            Flag::None => lane.pos == lane.reach,
+            Flag::At => match self.flagged(text, lane, non_ascii, f) {
+                Ok(go_on) => !go_on,
+                Err(NeedsWalk) => {
+                    walk.push(lane.k);
+                    true
+                }
+            },
+        }
+    }
+
+    /// The scan of range `k` before its first byte.
+    fn lane(&self, text: &str, k: usize, range: std::ops::Range<usize>) -> Lane {
+        Lane {
+            k,
+            pos: range.start,
+            reach: (range.end + self.longest).min(text.len()),
+            range,
+            row: 0,
+        }
+    }
+
+    /// Runs `lane` to its end (or until `f` says to stop).
+    fn finish(
+        &self,
+        text: &str,
+        lane: &mut Lane,
+        non_ascii: &impl Fn(&str) -> u8,
+        f: &mut impl FnMut(usize, usize, Start, u8) -> bool,
+    ) -> Result<(), NeedsWalk> {
+        let bytes = text.as_bytes();
+        while let Some((k, to)) = self.run(
+            &bytes[lane.pos..lane.reach],
+            usize::from(lane.row) / CLASSES,
+        ) {
+            lane.pos += k;
+            lane.row = (to * CLASSES) as u16;
+            if !self.flagged(text, lane, non_ascii, f)? {
                 break;
             }
-            pos += 1;
         }
         Ok(())
+    }
+
+    /// Reports what the flagged byte at `lane.pos` tells (a non-ASCII character, or patterns that end
+    /// there) and steps past it; false when `f` says to stop or the lane is at its end.
+    fn flagged(
+        &self,
+        text: &str,
+        lane: &mut Lane,
+        non_ascii: &impl Fn(&str) -> u8,
+        f: &mut impl FnMut(usize, usize, Start, u8) -> bool,
+    ) -> Result<bool, NeedsWalk> {
+        let (k, pos) = (lane.k, lane.pos);
+        let go_on = if text.as_bytes()[pos] >= 0xC0 {
+            wide(text, &lane.range, pos, |at, s| {
+                f(k, at, s, non_ascii(&text[at..]))
+            })?
+        } else {
+            let state = usize::from(lane.row) / CLASSES;
+            self.ends(text, &lane.range, pos, state, &mut |at, s, b| {
+                f(k, at, s, b)
+            })
+        };
+        lane.pos += 1;
+        Ok(go_on && lane.pos < lane.reach)
+    }
+
+    /// Steps two texts at once, from the rows `ra` and `rb`, through their first `n` bytes: to the first
+    /// position where either one's transition is flagged (`n` is then one past it), else through the
+    /// shorter one. The last entries of both are returned (the row itself for a text with no byte).
+    #[inline(never)]
+    fn run2(&self, a: &[u8], ra: u16, b: &[u8], rb: u16) -> (usize, u16, u16) {
+        let (mut ea, mut eb) = (ra, rb);
+        let n = a.len().min(b.len());
+        for (i, (&x, &y)) in a[..n].iter().zip(&b[..n]).enumerate() {
+            ea = self.states.next[usize::from((ea & !1) | u16::from(self.class[usize::from(x)]))];
+            eb = self.states.next[usize::from((eb & !1) | u16::from(self.class[usize::from(y)]))];
+            if (ea | eb) & 1 != 0 {
+                return (i + 1, ea, eb);
+            }
+        }
+        (n, ea, eb)
     }
 
     /// Steps from `state` through `bytes` to the first byte whose transition is flagged: its offset, and the

@@ -116,3 +116,40 @@ proptest! {
         prop_assert_eq!(bits(&t), reference(&doc));
     }
 }
+
+proptest! {
+    /// Two sentences at a time find what one at a time finds, whatever the sentences' lengths and scripts,
+    /// with the characters the automaton cannot see (Kelvin sign, dotted capital I) in some of them.
+    #[test]
+    fn all_sentences_at_once_as_one_by_one(
+        words in prop::collection::vec(
+            prop_oneof![
+                Just("recaptured"), Just("Liberated"), Just("denied"), Just("villages"), Just("town"),
+                Just("звільнили"), Just("села"), Just("\u{212A}m"), Just("İ"), Just("’"), Just("—"),
+                Just("12km"), Just("three"), Just("days"), Just("a"), Just("the"), Just("🙂"), Just("withdrew"),
+            ],
+            0..40,
+        ),
+        seps in prop::collection::vec(prop_oneof![Just(" "), Just(""), Just(". "), Just("\n"), Just(", ")], 40),
+    ) {
+        let mut t = String::new();
+        for (w, s) in words.iter().zip(&seps) {
+            t.push_str(w);
+            t.push_str(s);
+        }
+        let ranges = crate::text::sentences(&t);
+        let one_by_one: Vec<u8> = ranges.iter().map(|r| of(&t, r.clone())).collect();
+        prop_assert_eq!(of_all(&t, &ranges), one_by_one);
+    }
+}
+
+#[test]
+fn all_sentences_at_once_with_uneven_lengths() {
+    let t = "Troops recaptured the town. Ok. A long sentence about nothing in particular that goes on and on \
+             before it says that the forces withdrew 12 km. They denied it. \u{212A}yiv villages. Три села.";
+    let ranges = crate::text::sentences(t);
+    assert!(ranges.len() >= 6);
+    let one_by_one: Vec<u8> = ranges.iter().map(|r| of(t, r.clone())).collect();
+    assert_eq!(of_all(t, &ranges), one_by_one);
+    assert!(one_by_one.iter().filter(|&&b| b != 0).count() >= 4);
+}
