@@ -24,6 +24,9 @@ pub enum Script {
 impl Script {
     /// The dominant script of `s`.
     pub fn of(s: &str) -> Script {
+        if s.is_ascii() {
+            return Script::Latin; // no Cyrillic letter, and latin >= cyr = 0
+        }
         let (mut latin, mut cyr, mut uk, mut ru) = (0usize, 0usize, false, false);
         for c in s.chars() {
             match c {

@@ -217,11 +217,10 @@ impl<'c, 'a> Spotted<'c, 'a> {
     /// before a role word ("BC government"); elsewhere "Miss." is a title, "IN" and "OR" are words in
     /// capitals.
     fn unused_short_form(&self, info: &NameInfo) -> bool {
-        let dotted_inside = self.surface.trim_end_matches('.').contains('.');
         let short_form = self.single
             && !info.country
             && info.admin1
-            && !dotted_inside
+            && !self.surface.trim_end_matches('.').contains('.')
             && ((self.acronym && self.letters == 2) || self.surface.ends_with('.'));
         if !short_form {
             return false;
@@ -250,7 +249,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
     fn by_the_next_word(&self, info: &NameInfo, f: &Facts) -> Option<Verdict> {
         let n = f.next?;
         let nl = n.to_lower();
-        let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
+        let nl = strip_all(strip_all(&nl, "'s"), "’s");
         if contains(FEATURE_WORDS, nl) {
             return Some(Verdict::NonSettlement(Feature::of_word(nl)));
         }
@@ -371,6 +370,33 @@ impl<'c, 'a> Spotted<'c, 'a> {
             Verdict::Place
         } else {
             Verdict::Doubtful
+        }
+    }
+}
+
+/// `s` without every repeat of `suffix` at its end (what `trim_end_matches` gives, without building a
+/// substring searcher for each call).
+fn strip_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_all;
+
+    #[test]
+    fn strip_all_is_trim_end_matches() {
+        for s in ["kyiv's", "x's's", "’s's", "'s", "", "s", "it’s’s", "'ss"] {
+            for suffix in ["'s", "’s"] {
+                assert_eq!(
+                    strip_all(s, suffix),
+                    s.trim_end_matches(suffix),
+                    "{s:?} {suffix:?}"
+                );
+            }
         }
     }
 }
