@@ -102,11 +102,13 @@ fn slavic_ending(w: &str) -> bool {
 }
 
 /// Unknown names marked as places by the text, outside the spans of `spots` (the gazetteer's names).
-/// `demonyms` keeps "near Ukrainian positions" out.
+/// `demonyms` keeps "near Ukrainian positions" out. `caps`: where capitalised characters start
+/// ([`super::scan::capitals`]).
 pub fn unknown_names(
     ctx: &Context,
     spots: &[Spot],
     demonyms: &rustc_hash::FxHashSet<String>,
+    caps: &[usize],
 ) -> Vec<Spot> {
     let text = ctx.text;
     let covered = |a: usize, b: usize| {
@@ -116,17 +118,16 @@ pub fn unknown_names(
     let mut out = Vec::new();
     // Where a name ends (the gazetteer's and those found here), for lists: one look-up per listed word.
     let mut ends: rustc_hash::FxHashSet<usize> = spots.iter().map(|s| s.end).collect();
-    let bytes = text.as_bytes();
     let mut pos = 0;
-    // Candidate word starts: ASCII capitals and the lead bytes of non-ASCII characters (checked below).
-    while let Some(start) = super::scan::next_capital_byte(bytes, pos) {
+    // Candidate word starts: the capitalised characters not inside the last word looked at.
+    for &start in caps {
+        if start < pos {
+            continue;
+        }
         let Some(first) = text[start..].chars().next() else {
             break;
         };
         pos = start + first.len_utf8();
-        if !first.is_uppercase() {
-            continue;
-        }
         let end = word_end(text, start);
         pos = pos.max(end);
         // A word start, not inside another word.
@@ -190,10 +191,15 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let ctx = Context { text };
-        unknown_names(&ctx, &[], &Default::default())
-            .into_iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
+        unknown_names(
+            &ctx,
+            &[],
+            &Default::default(),
+            &super::super::scan::capitals(text.as_bytes()),
+        )
+        .into_iter()
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
     }
 
     #[test]

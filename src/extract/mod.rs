@@ -183,15 +183,16 @@ impl<'g> Extractor<'g> {
 
     /// [`Extractor::extract`] when the caller already holds the document's [`placeholder_text`].
     pub fn extract_in(&self, bytes: &[u8], text: &str) -> Vec<Mention> {
+        let caps = scan::capitals(bytes);
         let spots = {
             let mut memo = self.walks.get_or_default().borrow_mut();
-            let mut spots = scan::spot(self.g, bytes, &mut memo);
+            let mut spots = scan::spot(self.g, bytes, &caps, &mut memo);
             scan::add_inflected(self.g, bytes, &mut spots);
             spots
         };
         // The recogniser works on text with the same byte offsets as the input.
         let ctx = Context { text };
-        let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms);
+        let unknown = cues::unknown_names(&ctx, &spots, &self.demonyms, &caps);
         let kept = self.recognise(&ctx, &spots, &unknown);
         let pending = pending(&ctx, &kept);
         let res = resolve::resolve(self.g, &pending, &self.cands);
