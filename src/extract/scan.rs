@@ -290,7 +290,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], caps: &[usize], memo: &mut WalkMemo) -> V
         // The first word, folded (an ASCII one is already known: folding it is one run).
         let wl = match ascii {
             Some(wl) => {
-                w.get(wl);
+                w.seed_ascii(&first[..wl]);
                 wl
             }
             None => {
@@ -654,6 +654,17 @@ impl<'a> Window<'a> {
             }
         }
         true
+    }
+
+    /// Starts the window (just reset) with its first word, already folded: a run of ASCII letters and
+    /// digits, in lower case, that the source ends with a byte folding keeps apart (as
+    /// [`ascii_first_word`] reads it). What [`Window::fill_ascii_run`] would fold, without reading it again.
+    fn seed_ascii(&mut self, word: &[u8]) {
+        let (a, b) = (self.next, self.next + word.len());
+        self.text.extend_from_slice(word);
+        self.orig.extend(a..b);
+        self.orig_end.extend(a + 1..b + 1);
+        self.next = b;
     }
 
     /// Folds a run of ASCII letters and digits (up to 64 bytes) at once: each folds to itself in lower
