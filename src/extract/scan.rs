@@ -488,43 +488,48 @@ fn ascii_first_word(src: &[u8], start: usize, buf: &mut [u8]) -> Option<usize> {
 }
 
 /// Where a capitalised character starts in `src`, in order: the candidate name starts that [`spot`] and
-/// the unknown-name cues both walk, found once.
+/// the unknown-name cues both walk, found once. The bytes that may begin one (an ASCII capital or the lead
+/// byte of a multi-byte character) are found eight at a time in a register ([`candidates`]); a lead byte's
+/// character is then decoded.
 pub fn capitals(src: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = next_capital(src, at) {
-        out.push(c);
-        at = c + 1;
+    let mut take = |at: usize| {
+        if src[at].is_ascii() || starts_uppercase(src, at) {
+            out.push(at);
+        }
+    };
+    let mut words = src.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let mut bits = candidates(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
+        while bits != 0 {
+            take(base + bits.trailing_zeros() as usize / 8);
+            bits &= bits - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b.is_ascii_uppercase() || b >= 0xC0 {
+            take(base + i);
+        }
     }
     out
 }
 
-/// The next position at or after `from` where a capitalised character starts.
-fn next_capital(src: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while i < src.len() {
-        let at = next_capital_byte(src, i)?;
-        if src[at].is_ascii() || starts_uppercase(src, at) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
-}
-
-/// The next byte at or after `from` that may begin a capitalised character: an ASCII capital or the lead
-/// byte of a multi-byte character. Text is skipped 16 bytes at a time (a test the compiler vectorises);
-/// most of it holds no such byte.
-pub fn next_capital_byte(src: &[u8], from: usize) -> Option<usize> {
-    let candidate = |b: u8| b.is_ascii_uppercase() || b >= 0xC0;
-    let mut i = from.min(src.len());
-    for chunk in src[i..].chunks_exact(16) {
-        if chunk.iter().fold(false, |any, &b| any | candidate(b)) {
-            break;
-        }
-        i += 16;
-    }
-    src[i..].iter().position(|&b| candidate(b)).map(|k| i + k)
+/// The high bit of each byte of `x` (eight text bytes, the first in the low byte) set where the byte is an
+/// ASCII capital or from 0xC0 up, the rest clear. No addition carries from one byte into the next: each adds
+/// at most 0x3F to a byte under 0x80.
+fn candidates(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The two top bits set: 0xC0 and up.
+    let lead = x & (x << 1) & HIGH;
+    // 'A' (0x41) to 'Z' (0x5A) among the bytes under 0x80.
+    let low = x & !HIGH;
+    let from_a = low + ONES * (0x80 - 0x41);
+    let past_z = low + ONES * (0x80 - 0x5B);
+    let capital = from_a & !past_z & !x & HIGH;
+    lead | capital
 }
 
 /// The character starting at `at` (None for an invalid byte), and its length in bytes (1 when invalid).
@@ -920,15 +925,39 @@ mod tests {
     }
 
     #[test]
-    fn capital_bytes_found_like_a_plain_scan() {
-        let text = "the army of Ukraine said on monday that troops near Ізюм and Kharkiv, \u{c9}lys\u{e9}e held";
-        let src = text.as_bytes();
-        let plain = |from: usize| {
-            (from..src.len()).find(|&i| src[i].is_ascii_uppercase() || src[i] >= 0xC0)
-        };
-        for from in 0..=src.len() + 1 {
-            assert_eq!(next_capital_byte(src, from), plain(from), "from {from}");
+    fn capitals_found_like_a_plain_scan() {
+        let text = "the army of Ukraine said on monday that troops near Ізюм and Kharkiv, \u{c9}lys\u{e9}e held \
+                    ізюм ÉCOLE Ωmega ωmega 🙂 X";
+        let mut src = text.as_bytes().to_vec();
+        src.extend_from_slice(b"\xC3 A\xE2\x82 B\xF0");
+        for len in 0..=src.len() {
+            let s = &src[..len];
+            let plain: Vec<usize> = (0..s.len())
+                .filter(|&i| s[i].is_ascii_uppercase() || (s[i] >= 0xC0 && starts_uppercase(s, i)))
+                .collect();
+            assert_eq!(capitals(s), plain, "first {len} bytes");
         }
+        assert_eq!(capitals(b"ab Cd").len(), 1);
+    }
+
+    #[test]
+    fn candidate_bytes_in_a_register_as_one_by_one() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[pos] = b;
+                let got = candidates(u64::from_le_bytes(bytes));
+                let want = if b.is_ascii_uppercase() || b >= 0xC0 {
+                    0x80u64 << (8 * pos)
+                } else {
+                    0
+                };
+                assert_eq!(got, want, "byte {b:#x} at {pos}");
+            }
+        }
+        // Neighbours do not disturb each other.
+        let x = u64::from_le_bytes(*b"AZ@[\xC0\xBF\xFFz");
+        assert_eq!(candidates(x), 0x80 | 0x80 << 8 | 0x80 << 32 | 0x80 << 48);
     }
 
     #[test]
