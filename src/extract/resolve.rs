@@ -632,20 +632,23 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
         .filter(|(_, p)| p.votes())
         .filter_map(|(f, _)| f.filter(|r| g.kind(*r).is_region()))
         .collect();
+    // Each name's candidates over all its occurrences, best first (ranked once, not per occurrence).
+    let ranked_by_key: HashMap<(&str, bool), Vec<(EntryRef, f64)>> = by_key
+        .iter()
+        .map(|(k, scores)| (*k, best_first(scores.iter().map(|(r, s)| (*r, *s)))))
+        .collect();
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         // A mention the text itself locates ("Paris, Tennessee", "Pisky near Donetsk") keeps its own reading
         // even when another mention of the name reads differently ("Paris, Texas"); otherwise one sense per
         // name per document: the best candidate over all occurrences of the key.
-        let mut ranked: Vec<(EntryRef, f64)> = if p.qualifier.is_some() || p.anchor.is_some() {
-            finals[i].clone()
+        let own: Vec<(EntryRef, f64)>;
+        let ranked: &[(EntryRef, f64)] = if p.qualifier.is_some() || p.anchor.is_some() {
+            own = best_first(finals[i].iter().copied());
+            &own
         } else {
-            by_key[&(p.key.as_str(), p.wants_region)]
-                .iter()
-                .map(|(r, s)| (*r, *s))
-                .collect()
+            &ranked_by_key[&(p.key.as_str(), p.wants_region)]
         };
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let refused = |best: EntryRef| {
             broken.contains(&(p.key.as_str(), p.wants_region))
                 || unsupported_namesake(
@@ -658,11 +661,19 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 )
                 || far_namesake(g, best, first[i], &geo)
         };
-        out.push(decide(p, &ranked, finals[i].len(), refused, |best| {
+        out.push(decide(p, ranked, finals[i].len(), refused, |best| {
             supported(g, best, &geo.place_index, &named_regions, &geo.countries)
         }));
     }
     out
+}
+
+/// Scored candidates, best first (a tie goes to the lower entry, so the order is the same whatever order
+/// they come in).
+fn best_first(scored: impl Iterator<Item = (EntryRef, f64)>) -> Vec<(EntryRef, f64)> {
+    let mut v: Vec<(EntryRef, f64)> = scored.collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
 }
 
 /// The resolution of a mention from its ranked candidates: the best unless `refused`, with a confidence from
