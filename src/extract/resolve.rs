@@ -373,8 +373,9 @@ fn region_candidates(g: &Gazetteer, all: &Cands) -> Cands {
 /// What the document's first readings say about its geography: the countries and admin1 regions they lie in
 /// (one vote per distinct name: a name repeated ten times must not vouch for its own reading; confident
 /// readings weigh more) and where its places lie (R-trees, so long documents stay linear).
-struct Geography {
-    countries: HashMap<String, f64>,
+struct Geography<'g> {
+    /// By country code (the gazetteer's own strings).
+    countries: HashMap<&'g str, f64>,
     admin1s: HashMap<EntryRef, f64>,
     /// Distinct confident place readings, with how many names read so.
     conf_count: HashMap<EntryRef, usize>,
@@ -385,9 +386,9 @@ struct Geography {
     place_mentions: usize,
 }
 
-impl Geography {
+impl<'g> Geography<'g> {
     fn new(
-        g: &Gazetteer,
+        g: &'g Gazetteer,
         pending: &[Pending],
         first: &[Option<EntryRef>],
         confident: &[bool],
@@ -399,13 +400,13 @@ impl Geography {
                 votes.insert((p.key.as_str(), p.wants_region), (r, confident[i]));
             }
         }
-        let mut countries: HashMap<String, f64> = HashMap::default();
+        let mut countries: HashMap<&'g str, f64> = HashMap::default();
         let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
         let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
         let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
         for (r, conf) in votes.values() {
             let w = if *conf { 1.0 } else { 0.4 };
-            *countries.entry(g.country(*r).to_string()).or_insert(0.0) += w;
+            *countries.entry(g.country(*r)).or_insert(0.0) += w;
             if let Some(a) = g.admin1_of(*r) {
                 *admin1s.entry(a).or_insert(0.0) += w;
             }
@@ -804,7 +805,7 @@ fn supported(
     r: EntryRef,
     places: &SpatialIndex,
     named_regions: &HashSet<EntryRef>,
-    countries: &HashMap<String, f64>,
+    countries: &HashMap<&str, f64>,
 ) -> bool {
     match g.kind(r) {
         Kind::Place => {
