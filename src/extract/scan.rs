@@ -623,20 +623,27 @@ impl<'a> Window<'a> {
             return true;
         }
         let a = self.next;
-        let (c, len) = char_at(self.src, self.next);
-        self.next += len;
-        let b = self.next;
-        let Some(c) = c else {
-            self.pending_space = None;
-            self.push(b"\n", a, b);
-            return true;
+        let folded = if self.src[a].is_ascii() {
+            // No ASCII character has a look-alike twin: it folds on its own.
+            self.next += 1;
+            fold_char(self.src[a] as char)
+        } else {
+            let (c, len) = char_at(self.src, self.next);
+            self.next += len;
+            let Some(c) = c else {
+                self.pending_space = None;
+                self.push(b"\n", a, self.next);
+                return true;
+            };
+            let prev_latin = self.pending_space.is_none()
+                && self.text.last().is_some_and(u8::is_ascii_alphabetic);
+            let next = (self.next < self.src.len())
+                .then(|| char_at(self.src, self.next).0)
+                .flatten();
+            fold_in_word(c, prev_latin, next)
         };
-        let prev_latin =
-            self.pending_space.is_none() && self.text.last().is_some_and(u8::is_ascii_alphabetic);
-        let next = (self.next < self.src.len())
-            .then(|| char_at(self.src, self.next).0)
-            .flatten();
-        match fold_in_word(c, prev_latin, next) {
+        let b = self.next;
+        match folded {
             Folded::Drop => {}
             Folded::Space => {
                 if self.pending_space.is_none() {
