@@ -228,12 +228,9 @@ impl Automaton {
         f: &mut impl FnMut(usize, usize, Start, u8) -> bool,
     ) -> Result<(), NeedsWalk> {
         let bytes = text.as_bytes();
-        while let Some((k, to)) = self.run(
-            &bytes[lane.pos..lane.reach],
-            usize::from(lane.row) / CLASSES,
-        ) {
+        while let Some((k, row)) = self.run(&bytes[lane.pos..lane.reach], lane.row) {
             lane.pos += k;
-            lane.row = (to * CLASSES) as u16;
+            lane.row = row;
             if !self.flagged(text, lane, non_ascii, f)? {
                 break;
             }
@@ -282,16 +279,16 @@ impl Automaton {
         (n, ea, eb)
     }
 
-    /// Steps from `state` through `bytes` to the first byte whose transition is flagged: its offset, and the
-    /// state after it. A loop of its own, so that its few values stay in registers.
+    /// Steps from the state of `row` through `bytes` to the first byte whose transition is flagged: its
+    /// offset, and the row of the state after it. A loop of its own, so that its few values stay in
+    /// registers.
     #[inline(never)]
-    fn run(&self, bytes: &[u8], state: usize) -> Option<(usize, usize)> {
-        let mut row = (state * CLASSES) as u16;
+    fn run(&self, bytes: &[u8], mut row: u16) -> Option<(usize, u16)> {
         for (i, &b) in bytes.iter().enumerate() {
             let e = self.states.next[usize::from(row | u16::from(self.class[usize::from(b)]))];
             row = e & !1;
             if e & 1 != 0 {
-                return Some((i, usize::from(row) / CLASSES));
+                return Some((i, row));
             }
         }
         None

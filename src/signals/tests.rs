@@ -70,6 +70,11 @@ fn reference(doc: &Doc) -> Vec<u8> {
         .collect()
 }
 
+/// Words, each followed by its separator.
+fn joined(words: &[&str], seps: &[&str]) -> String {
+    words.iter().zip(seps).flat_map(|(w, s)| [*w, *s]).collect()
+}
+
 /// The signals of each sentence.
 fn bits(t: &str) -> Vec<u8> {
     let doc = Doc::new(t, &[]);
@@ -107,11 +112,7 @@ proptest! {
         ),
         seps in prop::collection::vec(prop_oneof![Just(" "), Just(""), Just(". "), Just("-"), Just(", ")], 12),
     ) {
-        let mut t = String::new();
-        for (w, s) in words.iter().zip(&seps) {
-            t.push_str(w);
-            t.push_str(s);
-        }
+        let t = joined(&words, &seps);
         let doc = Doc::new(&t, &[]);
         prop_assert_eq!(bits(&t), reference(&doc));
     }
@@ -132,11 +133,7 @@ proptest! {
         ),
         seps in prop::collection::vec(prop_oneof![Just(" "), Just(""), Just(". "), Just("\n"), Just(", ")], 40),
     ) {
-        let mut t = String::new();
-        for (w, s) in words.iter().zip(&seps) {
-            t.push_str(w);
-            t.push_str(s);
-        }
+        let t = joined(&words, &seps);
         let ranges = crate::text::sentences(&t);
         let one_by_one: Vec<u8> = ranges.iter().map(|r| of(&t, r.clone())).collect();
         prop_assert_eq!(of_all(&t, &ranges), one_by_one);
