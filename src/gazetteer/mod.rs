@@ -162,9 +162,7 @@ impl Gazetteer {
     }
 
     pub fn country(&self, r: EntryRef) -> &str {
-        std::str::from_utf8(&self.record(r).country)
-            .unwrap_or("")
-            .trim()
+        country_code(&self.record(r).country)
     }
 
     pub fn id(&self, r: EntryRef) -> &str {
@@ -407,9 +405,53 @@ fn compile_file(
     Ok((Some(idx), report))
 }
 
+/// Every pair of capital letters ("AAAB..ZZ"), so that a country code is a slice of it: resolution reads
+/// a candidate's country several times, and this spares it a UTF-8 check each time.
+const CODE_PAIRS: &str = {
+    const BYTES: [u8; 2 * 26 * 26] = {
+        let mut b = [0u8; 2 * 26 * 26];
+        let mut i = 0;
+        while i < 26 * 26 {
+            b[2 * i] = b'A' + (i / 26) as u8;
+            b[2 * i + 1] = b'A' + (i % 26) as u8;
+            i += 1;
+        }
+        b
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("capital letters are UTF-8"),
+    }
+};
+
+/// A record's country field as text: its two capitals, or the field trimmed ("" for none).
+fn country_code(c: &[u8; 2]) -> &str {
+    match *c {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            let k = 2 * ((a - b'A') as usize * 26 + (b - b'A') as usize);
+            &CODE_PAIRS[k..k + 2]
+        }
+        _ => std::str::from_utf8(c).unwrap_or("").trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_read_as_written() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let want = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(country_code(&[a, b]), want);
+            }
+        }
+        assert_eq!(country_code(b"  "), "");
+        assert_eq!(country_code(b"U "), "U");
+        assert_eq!(country_code(b"ua"), "ua");
+        assert_eq!(country_code(&[0xFF, b'A']), "");
+    }
 
     #[test]
     fn a_gazetteer_from_bytes_alone() {
