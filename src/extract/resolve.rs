@@ -393,7 +393,7 @@ impl<'g> Geography<'g> {
         first: &[Option<EntryRef>],
         confident: &[bool],
     ) -> Self {
-        let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = HashMap::default();
+        let mut votes: HashMap<(&str, bool), (EntryRef, bool)> = sized(first.len());
         for (i, f) in first.iter().enumerate() {
             if let Some(r) = f.filter(|_| pending[i].votes()) {
                 let p = &pending[i];
@@ -402,8 +402,8 @@ impl<'g> Geography<'g> {
         }
         let mut countries: HashMap<&'g str, f64> = HashMap::default();
         let mut admin1s: HashMap<EntryRef, f64> = HashMap::default();
-        let mut conf_count: HashMap<EntryRef, usize> = HashMap::default();
-        let mut place_count: HashMap<EntryRef, usize> = HashMap::default();
+        let mut conf_count: HashMap<EntryRef, usize> = sized(votes.len());
+        let mut place_count: HashMap<EntryRef, usize> = sized(votes.len());
         for (r, conf) in votes.values() {
             let w = if *conf { 1.0 } else { 0.4 };
             *countries.entry(g.country(*r)).or_insert(0.0) += w;
@@ -602,8 +602,8 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     let geo = Geography::new(g, pending, &first, &confident);
     // Pass 2, with one sense per name, and per reading: "Donetsk" the region (in a list of regions) and the
     // city differ. Plain mentions of a name score alike.
-    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = HashMap::default();
-    let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = HashMap::default();
+    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = sized(pending.len());
+    let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = sized(pending.len());
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let scored = match scored_cache.get(p.key.as_str()).filter(|_| p.is_plain()) {
@@ -615,7 +615,9 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 .entry(p.key.as_str())
                 .or_insert_with(|| scored.clone());
         }
-        let agg = by_key.entry((p.key.as_str(), p.wants_region)).or_default();
+        let agg = by_key
+            .entry((p.key.as_str(), p.wants_region))
+            .or_insert_with(|| sized(scored.len()));
         for (r, s) in &scored {
             let e = agg.entry(*r).or_insert(f64::MIN);
             *e = e.max(*s);
@@ -667,6 +669,11 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
         }));
     }
     out
+}
+
+/// A map with room for `n` entries (its tables are not regrown while a document's names go in).
+fn sized<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
 }
 
 /// Scored candidates, best first (a tie goes to the lower entry, so the order is the same whatever order
