@@ -864,10 +864,11 @@ fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geograp
     if g.kind(r) != Kind::Place || g.record(r).population >= 20_000 {
         return false;
     }
-    // The other mentions' places: all first choices except this mention's own and those naming `r`.
+    // The other mentions' places: all first choices except this mention's own and those naming `r`. The own
+    // choice is in the count only when it voted (a doubtful mention's is not), so it is taken off only then.
     let own_place = own.filter(|o| g.kind(*o) == Kind::Place && *o != r);
-    let others =
-        place_mentions - counts.get(&r).copied().unwrap_or(0) - usize::from(own_place.is_some());
+    let own_counted = own_place.is_some_and(|o| counts.contains_key(&o));
+    let others = place_mentions - counts.get(&r).copied().unwrap_or(0) - usize::from(own_counted);
     if others < 2 {
         return false;
     }
