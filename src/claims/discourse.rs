@@ -89,8 +89,18 @@ impl<'d, 'g> Reader<'d, 'g> {
         if evs.is_empty() && doc.script(i) == crate::doc::Script::Cyrillic {
             (s, evs) = read(&lexicon::ru::LEXICON);
         }
-        let attrs = attributions(&s);
-        let cs = cues(&s);
+        // Attributions serve this sentence's events; cues those and the claims before it (a trace shows both).
+        let tracing = self.trace.is_some();
+        let attrs = if evs.is_empty() && !tracing {
+            Vec::new()
+        } else {
+            attributions(&s)
+        };
+        let cs = if evs.is_empty() && self.out.is_empty() && !tracing {
+            Vec::new()
+        } else {
+            cues(&s)
+        };
         if let Some(t) = self.trace.as_mut() {
             t.push(super::explain::reading(doc.text, &s, &attrs, &cs, &evs));
         }
