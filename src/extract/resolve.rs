@@ -865,7 +865,7 @@ fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geograp
         return false;
     }
     // The other mentions' places: all first choices except this mention's own and those naming `r`. The own
-    // choice is in the count only when it voted (a doubtful mention's is not), so it is taken off only then.
+    // choice is taken off only when it is in the count (a doubtful mention's first choice does not vote).
     let own_place = own.filter(|o| g.kind(*o) == Kind::Place && *o != r);
     let own_counted = own_place.is_some_and(|o| counts.contains_key(&o));
     let others = place_mentions - counts.get(&r).copied().unwrap_or(0) - usize::from(own_counted);
