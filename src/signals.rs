@@ -1,5 +1,6 @@
 //! The words later stages look for in a sentence, found in one pass over its bytes: where a word begins,
-//! the event, cue and settlement words of the claim lexicons (a sentence without one holds no claim);
+//! the event, cue and settlement words of the claim lexicons (a sentence without an event word holds no
+//! claim; an event word is the whole word, checked where one begins: "Gainesville" is not "gained");
 //! where a letter run begins with a number before it, the unit words of the quantity patterns ("50km",
 //! "three villages"; a pattern whose unit word is absent is not run). The sentence's signals are bits.
 
@@ -10,7 +11,7 @@ use crate::claims::lexicon;
 use crate::prefixes::{PrefixTable, Start};
 use crate::quantity;
 
-/// An event word begins ("captured", "withdrawal").
+/// An event word ("captured", "withdrawal", "re-took"; not "Gainesville").
 pub const EVENT: u8 = 1;
 /// A denial or a confirmation begins.
 pub const CUE: u8 = 2;
@@ -28,11 +29,7 @@ const AT_LETTERS: u8 = 0b1111 * UNIT;
 /// The claim lexicons' words of all three languages and the unit words.
 static TABLE: LazyLock<PrefixTable> = LazyLock::new(|| {
     let mut t = PrefixTable::default();
-    for lx in [
-        &lexicon::en::LEXICON,
-        &lexicon::uk::LEXICON,
-        &lexicon::ru::LEXICON,
-    ] {
+    for lx in lexicon::ALL {
         for (words, bit) in [
             (lx.event_words(), EVENT),
             (lx.cue_words(), CUE),
@@ -51,10 +48,9 @@ static TABLE: LazyLock<PrefixTable> = LazyLock::new(|| {
 
 /// The signals of `text[range]` (a sentence).
 pub fn of(text: &str, range: Range<usize>) -> u8 {
-    let start = range.start;
     let mut bits = 0;
-    TABLE.for_prefix_starts(text, range, |at, s, b| {
-        found(text, start, at, s, b, &mut bits)
+    TABLE.for_prefix_starts(text, range.clone(), |at, s, b| {
+        found(text, &range, at, s, b, &mut bits)
     });
     bits
 }
@@ -64,22 +60,32 @@ pub fn of(text: &str, range: Range<usize>) -> u8 {
 pub fn of_all(text: &str, ranges: &[Range<usize>]) -> Vec<u8> {
     let mut bits = vec![0u8; ranges.len()];
     TABLE.for_prefix_starts_all(text, ranges, |k, at, s, b| {
-        found(text, ranges[k].start, at, s, b, &mut bits[k])
+        found(text, &ranges[k], at, s, b, &mut bits[k])
     });
     bits
 }
 
-/// Adds what begins at `at` (with prefix bits `b`) to a sentence's `bits` (the sentence starts at
-/// `start`); false once every bit is found.
-fn found(text: &str, start: usize, at: usize, s: Start, b: u8, bits: &mut u8) -> bool {
+/// Adds what begins at `at` (with prefix bits `b`) to the `bits` of the sentence `text[sentence]`; false
+/// once every bit is found.
+fn found(text: &str, sentence: &Range<usize>, at: usize, s: Start, b: u8, bits: &mut u8) -> bool {
     if s.word {
-        *bits |= b & AT_WORDS;
+        let mut words = b & AT_WORDS & !*bits;
+        if words & EVENT != 0 && !is_event_word(&text[at..sentence.end]) {
+            words &= !EVENT;
+        }
+        *bits |= words;
     }
     let units = b & AT_LETTERS & !*bits;
-    if s.letter && units != 0 && quantity::number_before(&text[start..at]) {
+    if s.letter && units != 0 && quantity::number_before(&text[sentence.start..at]) {
         *bits |= units;
     }
     *bits != AT_WORDS | AT_LETTERS
+}
+
+/// Whether the word `rest` begins with can begin an event in one of the claim lexicons.
+fn is_event_word(rest: &str) -> bool {
+    let w = crate::text::first_word(rest);
+    lexicon::ALL.iter().any(|lx| lx.may_begin_event(&w))
 }
 
 #[cfg(test)]

@@ -98,6 +98,20 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     tokens_of(s, range.start, &&chars[..])
 }
 
+/// The first word of `s` (which begins with a letter or a digit) as [`tokens`] cuts and lowercases it,
+/// read no further than the first white space.
+pub fn first_word(s: &str) -> CompactString {
+    let s = &s[..s.find(char::is_whitespace).unwrap_or(s.len())];
+    let end = if s.is_ascii() {
+        word_end(&AsciiChars(s.as_bytes()), 0)
+    } else {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let j = word_end(&&chars[..], 0);
+        chars.get(j).map_or(s.len(), |c| c.0)
+    };
+    lower_word(&s[..end])
+}
+
 /// The characters of a sentence with their byte offsets, by index.
 trait Chars {
     fn len(&self) -> usize;
@@ -124,8 +138,48 @@ impl Chars for &[(usize, char)] {
     }
 }
 
-fn tokens_of(s: &str, base: usize, chars: &impl Chars) -> Vec<Token> {
+/// The end (a character index) of the word that begins at character `i` of `chars`: apostrophes and
+/// hyphens between letters, commas and periods between digits and the periods of a dotted abbreviation
+/// stay in it.
+fn word_end(chars: &impl Chars, i: usize) -> usize {
     let at = |i: usize| chars.get(i).map_or('\0', |c| c.1);
+    let mut j = i + 1;
+    while j < chars.len() {
+        let c = at(j);
+        if c.is_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+        let prev = at(j - 1);
+        if ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
+            || (matches!(c, ',' | '.')
+                && prev.is_ascii_digit()
+                && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
+            // Dotted abbreviations: U.S. / U.K.
+            || (c == '.'
+                && prev.is_alphabetic()
+                && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
+                && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // A trailing period of a dotted abbreviation (U.S.) belongs to the word.
+    if j < chars.len()
+        && at(j) == '.'
+        && j >= i + 3
+        && at(j - 2) == '.'
+        && at(j - 1).is_alphabetic()
+    {
+        j += 1;
+    }
+    j
+}
+
+fn tokens_of(s: &str, base: usize, chars: &impl Chars) -> Vec<Token> {
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
@@ -135,39 +189,7 @@ fn tokens_of(s: &str, base: usize, chars: &impl Chars) -> Vec<Token> {
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = at(j);
-                if c.is_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                let prev = at(j - 1);
-                if ((is_apostrophe(c) || is_hyphen(c)) && next_alnum)
-                    || (matches!(c, ',' | '.')
-                        && prev.is_ascii_digit()
-                        && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
-                    // Dotted abbreviations: U.S. / U.K.
-                    || (c == '.'
-                        && prev.is_alphabetic()
-                        && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
-                        && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            // A trailing period of a dotted abbreviation (U.S.) belongs to the word.
-            if j < chars.len()
-                && at(j) == '.'
-                && j >= i + 3
-                && at(j - 2) == '.'
-                && at(j - 1).is_alphabetic()
-            {
-                j += 1;
-            }
+            let j = word_end(chars, i);
             let end = chars.get(j).map_or(s.len(), |c| c.0);
             let raw = &s[off..end];
             let lower = lower_word(raw);
@@ -432,6 +454,27 @@ mod tests {
                 "A note [sic] stays."
             ]
         );
+    }
+
+    #[test]
+    fn first_word_is_the_first_token() {
+        for s in [
+            "U.S. forces",
+            "re-took it",
+            "Russia’s army",
+            "1,000 km",
+            "Ізюм, а",
+            "word",
+            "a.b.c",
+            "x-",
+            "ab'",
+            "2.5km",
+            "Ω-İ",
+            "U.K.",
+            "e.g.\tx",
+        ] {
+            assert_eq!(first_word(s), tokens(s, 0..s.len())[0].lower, "{s}");
+        }
     }
 
     #[test]

@@ -83,9 +83,8 @@ type NamedIndex =
 /// The named bodies of every lexicon by their first word (keyed by the lexicon's list and the word), so
 /// that a word no name begins with costs one probe.
 static NAMED_BY_FIRST: std::sync::LazyLock<NamedIndex> = std::sync::LazyLock::new(|| {
-    use super::lexicon::{en, ru, uk};
     let mut m: rustc_hash::FxHashMap<_, Vec<_>> = Default::default();
-    for lx in [&en::LEXICON, &uk::LEXICON, &ru::LEXICON] {
+    for lx in super::lexicon::ALL {
         for &(n, side) in lx.named {
             if let Some(first) = n.first() {
                 m.entry((lx.named.as_ptr() as usize, *first))

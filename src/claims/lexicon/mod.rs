@@ -309,6 +309,31 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Whether an event can begin at the word `w` or needs it: the first word of a trigger (also after
+    /// "re-", "newly-" or "recently-", as the event reader takes them off), or a word of the fixed events
+    /// (a flag, control, driving out, the evidence of presence). A sentence with none holds no event.
+    pub fn may_begin_event(&self, w: &str) -> bool {
+        let bare = ["re-", "newly-", "recently-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p));
+        std::iter::once(w)
+            .chain(bare)
+            .any(|w| self.begins_trigger(w))
+            || [&self.flag, &self.control, &self.expel, &self.evidence]
+                .iter()
+                .any(|list| has(list, w))
+    }
+
+    /// Whether `w` is the first word of a trigger, in any of its forms.
+    fn begins_trigger(&self, w: &str) -> bool {
+        match &self.triggers {
+            Triggers::Forms(lookup, _) => !lookup(w).is_empty(),
+            Triggers::Stems(stems, morph) => stems
+                .iter()
+                .any(|s| w.strip_prefix(s.stem).is_some_and(|e| morph(e).is_some())),
+        }
+    }
+
     /// The words an event can begin with: trigger words (a stem for stem-listed ones, ending in `*`),
     /// flag and control words, expulsion verbs, and the evidence words a "footage shows troops in"
     /// statement needs. A sentence without one of them asserts no change of control.
@@ -492,6 +517,9 @@ impl WordSet {
     }
 }
 
+/// The claim lexicons of all three languages.
+pub static ALL: [&Lexicon; 3] = [&en::LEXICON, &uk::LEXICON, &ru::LEXICON];
+
 /// The lexicon a sentence of `script` is read with.
 pub fn for_script(script: Script) -> &'static Lexicon {
     match script {
@@ -508,7 +536,7 @@ mod tests {
     use super::*;
 
     fn all() -> [&'static Lexicon; 3] {
-        [&en::LEXICON, &uk::LEXICON, &ru::LEXICON]
+        ALL
     }
 
     #[test]
@@ -557,6 +585,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_event_begins_only_at_a_whole_trigger_word() {
+        let en = &en::LEXICON;
+        for w in [
+            "recaptured",
+            "re-took",
+            "liberated",
+            "withdrew",
+            "flag",
+            "controlled",
+        ] {
+            assert!(en.may_begin_event(w), "{w}");
+        }
+        // Words that only begin like one ("gain", "drive", "took") are not.
+        for w in ["gainesville", "driveway", "tookie", "kharkiv", ""] {
+            assert!(!en.may_begin_event(w), "{w}");
+        }
+        assert!(uk::LEXICON.may_begin_event("звільнили"));
+        assert!(!uk::LEXICON.may_begin_event("звільнилиякось"));
+        assert!(ru::LEXICON.may_begin_event("освободили"));
+        assert!(!ru::LEXICON.may_begin_event("москва"));
     }
 
     #[test]
