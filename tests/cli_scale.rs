@@ -219,3 +219,54 @@ fn records_with_endless_type_words_are_refused() {
     assert!(err.contains("distinct type words"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Many batches (a batch is at most 64 articles) analysed one batch ahead on several threads give the
+/// bytes one thread gives, in input order: extract, analyze and map.
+#[test]
+fn outputs_do_not_depend_on_the_thread_count_over_many_batches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let towns = [
+        "Izium",
+        "Kupiansk",
+        "Balakliia",
+        "Lyman",
+        "Kherson",
+        "Bakhmut",
+    ];
+    let mut corpus = String::new();
+    for k in 0..300 {
+        let town = towns[k % towns.len()];
+        let filler = "Shelling continued overnight. ".repeat(k % 7);
+        let text = format!(
+            "{filler}Ukrainian forces recaptured {town} on day {k}, officials said, 30 km from Kharkiv."
+        );
+        let rec = serde_json::json!({ "id": format!("a{k}"), "text": text });
+        corpus.push_str(&rec.to_string());
+        corpus.push('\n');
+    }
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus).expect("write");
+    for (cmd, ext) in [
+        ("extract", "jsonl"),
+        ("analyze", "jsonl"),
+        ("map", "geojson"),
+    ] {
+        let outs: Vec<Vec<(String, Vec<u8>)>> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                let sub = dir.path().join(format!("{cmd}-{jobs}"));
+                std::fs::create_dir_all(&sub).expect("mkdir");
+                placemap()
+                    .arg(cmd)
+                    .arg(&input)
+                    .args(["-j", jobs, "-o"])
+                    .arg(sub.join(format!("out.{ext}")))
+                    .assert()
+                    .success();
+                files(&sub)
+            })
+            .collect();
+        assert!(!outs[0].is_empty() && !outs[0][0].1.is_empty(), "{cmd}");
+        assert_eq!(outs[0], outs[1], "{cmd}: -j 1 and -j 3 differ");
+    }
+}

@@ -11,7 +11,6 @@ use placemap::extract::Extractor;
 use placemap::input::{Document, FileId, InputFormat};
 use placemap::write::{Sink, Target};
 use placemap::Gazetteer;
-use rayon::prelude::*;
 
 use super::extract_cmd::InFormat;
 use super::{load_gazetteer, GazArgs};
@@ -67,27 +66,24 @@ pub fn analyse_inputs(
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    super::for_each_batch(
+    super::for_each_batch_on(
+        &pool,
         &a.inputs,
         fmt,
         exclude,
         a.published.as_deref(),
-        |docs: Vec<Document>| {
-            let results: Vec<(Analysis, Vec<u8>)> = pool.install(|| {
-                docs.par_iter()
-                    .map(|d| {
-                        let r = analyze::analyze(&x, d);
-                        let mut line = Vec::new();
-                        if records {
-                            // Sized for the record at once (a mention is about 130 bytes of it).
-                            let parts = r.claims.len() + r.quantities.len() + r.links.len();
-                            line.reserve(256 + 160 * r.mentions.len() + 768 * parts);
-                            placemap::record::write(g, &r, false, &mut line);
-                        }
-                        (r, line)
-                    })
-                    .collect()
-            });
+        |d: &Document| {
+            let r = analyze::analyze(&x, d);
+            let mut line = Vec::new();
+            if records {
+                // Sized for the record at once (a mention is about 130 bytes of it).
+                let parts = r.claims.len() + r.quantities.len() + r.links.len();
+                line.reserve(256 + 160 * r.mentions.len() + 768 * parts);
+                placemap::record::write(g, &r, false, &mut line);
+            }
+            (r, line)
+        },
+        |results: Vec<(Analysis, Vec<u8>)>| {
             for (r, _) in &results {
                 if let Some(p) = &r.meta.published {
                     if r.published.is_none() {

@@ -91,6 +91,48 @@ pub fn for_each_batch(
     Ok((processed, failed))
 }
 
+/// [`for_each_batch`] with the work on `pool`, one batch ahead: `work` maps every document of a batch
+/// (in parallel), and `each` gets a batch's results in input order while the workers are already on the
+/// next batch, so neither the tail of a batch nor what `each` does with it leaves a worker waiting. At
+/// most two batches are in the works besides the one the reader holds ready.
+pub fn for_each_batch_on<T: Send>(
+    pool: &rayon::ThreadPool,
+    inputs: &[std::path::PathBuf],
+    format: InputFormat,
+    exclude: Vec<FileId>,
+    published: Option<&str>,
+    work: impl Fn(&Document) -> T + Sync,
+    mut each: impl FnMut(Vec<T>) -> Result<()>,
+) -> Result<(usize, usize)> {
+    use rayon::prelude::*;
+    let work = &work;
+    pool.in_place_scope(|scope| {
+        let mut pending: Option<std::sync::mpsc::Receiver<Vec<T>>> = None;
+        let mut take = |rx: std::sync::mpsc::Receiver<Vec<T>>| -> Result<()> {
+            let done = rx
+                .recv()
+                .map_err(|_| anyhow::anyhow!("a worker stopped unexpectedly"))?;
+            each(done)
+        };
+        let read = for_each_batch(inputs, format, exclude, published, |docs| {
+            let (tx, rx) = sync_channel(1);
+            scope.spawn(move |_| {
+                let out: Vec<T> = docs.par_iter().map(work).collect();
+                // The receiver is gone only when the run already failed.
+                let _ = tx.send(out);
+            });
+            match pending.replace(rx) {
+                Some(before) => take(before),
+                None => Ok(()),
+            }
+        })?;
+        if let Some(last) = pending.take() {
+            take(last)?;
+        }
+        Ok(read)
+    })
+}
+
 /// The reading side: walks the inputs, opens each, and sends full batches.
 struct Reader<'a> {
     inputs: &'a [std::path::PathBuf],

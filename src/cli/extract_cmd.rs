@@ -10,7 +10,6 @@ use placemap::extract::{Extractor, Mention};
 use placemap::input::{Document, InputFormat};
 use placemap::write::{MentionWriter, Sink, Target};
 use placemap::Gazetteer;
-use rayon::prelude::*;
 
 use super::{load_gazetteer, GazArgs};
 
@@ -124,20 +123,23 @@ pub fn extract(gaz: &GazArgs, a: &ExtractArgs) -> Result<ExitCode> {
         InFormat::Text => InputFormat::Text,
         InFormat::Jsonl => InputFormat::Jsonl,
     };
-    super::for_each_batch(&a.inputs, fmt, exclude, None, |docs: Vec<Document>| {
-        let rendered: Vec<std::io::Result<Vec<u8>>> = pool.install(|| {
-            docs.par_iter()
-                .map(|d| {
-                    let mut out = Vec::new();
-                    render(&w, &g, a.format, d, &x.extract(&d.bytes), &mut out).map(|_| out)
-                })
-                .collect()
-        });
-        for r in rendered {
-            sink.write_all(&r?)?;
-        }
-        Ok(())
-    })?;
+    super::for_each_batch_on(
+        &pool,
+        &a.inputs,
+        fmt,
+        exclude,
+        None,
+        |d: &Document| {
+            let mut out = Vec::new();
+            render(&w, &g, a.format, d, &x.extract(&d.bytes), &mut out).map(|_| out)
+        },
+        |rendered: Vec<std::io::Result<Vec<u8>>>| {
+            for r in rendered {
+                sink.write_all(&r?)?;
+            }
+            Ok(())
+        },
+    )?;
     // Only a run that processed something replaces the output.
     sink.commit()?;
     Ok(ExitCode::SUCCESS)

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-pub use batches::for_each_batch;
+pub use batches::{for_each_batch, for_each_batch_on};
 use clap::{Args, Parser, Subcommand};
 use placemap::{Gazetteer, GazetteerOptions};
 
