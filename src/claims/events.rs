@@ -2,7 +2,7 @@
 //! over", "back under Russian control") with its mood, its place or list of places, and its agent.
 
 use super::actors::Kind;
-use super::lexicon::{has_in, Action, Form, Theme, Trigger, Words};
+use super::lexicon::{has_in, strip_event_prefix, Action, Form, Theme, Trigger, Words};
 use super::scopes::{mood, Mood};
 use super::sentence::{Bound, Sent};
 use super::Side;
@@ -124,24 +124,21 @@ fn matches_at(s: &Sent, i: usize) -> Vec<(Trigger, Form, usize)> {
             return split;
         }
     }
-    for prefix in ["re-", "newly-", "recently-"] {
-        if let Some(rest) = s.word(i).strip_prefix(prefix) {
-            let mut w = s.w.clone();
-            w[i] = rest;
-            return lx
-                .triggers_at(&w, i)
-                .into_iter()
-                .map(|m| {
-                    let mut t = m.trigger;
-                    if prefix == "re-" && t.action == Action::Gain {
-                        t.action = Action::Regain;
-                    }
-                    (t, m.form, m.len)
-                })
-                .collect();
-        }
-    }
-    Vec::new()
+    let Some((prefix, rest)) = strip_event_prefix(s.word(i)) else {
+        return Vec::new();
+    };
+    let mut w = s.w.clone();
+    w[i] = rest;
+    lx.triggers_at(&w, i)
+        .into_iter()
+        .map(|m| {
+            let mut t = m.trigger;
+            if prefix == "re-" && t.action == Action::Gain {
+                t.action = Action::Regain;
+            }
+            (t, m.form, m.len)
+        })
+        .collect()
 }
 
 /// Of the readings of an ambiguous word ("capture" verb or noun), the one its neighbours ask for: a noun

@@ -308,14 +308,22 @@ impl Lexicon {
     }
 }
 
+/// The prefixes the event reader takes off a trigger word: "re-" ("re-entered"), "newly-", "recently-".
+const EVENT_PREFIXES: [&str; 3] = ["re-", "newly-", "recently-"];
+
+/// The first of [`EVENT_PREFIXES`] that `w` begins with, and the rest of the word after it.
+pub fn strip_event_prefix(w: &str) -> Option<(&'static str, &str)> {
+    EVENT_PREFIXES
+        .iter()
+        .find_map(|&p| w.strip_prefix(p).map(|rest| (p, rest)))
+}
+
 impl Lexicon {
     /// Whether an event can begin at the word `w` or needs it: the first word of a trigger (also after
     /// "re-", "newly-" or "recently-", as the event reader takes them off), or a word of the fixed events
     /// (a flag, control, driving out, the evidence of presence). A sentence with none holds no event.
     pub fn may_begin_event(&self, w: &str) -> bool {
-        let bare = ["re-", "newly-", "recently-"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p));
+        let bare = strip_event_prefix(w).map(|(_, rest)| rest);
         std::iter::once(w)
             .chain(bare)
             .any(|w| self.begins_trigger(w))
