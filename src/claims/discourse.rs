@@ -78,15 +78,25 @@ impl<'d, 'g> Reader<'d, 'g> {
     fn sentence(&mut self, i: usize) {
         let doc = self.doc;
         let toks = doc.tokens(i);
+        let cyrillic = doc.script(i) == crate::doc::Script::Cyrillic;
+        // An event claims only places the sentence maps ("the town" included); with none, and no claim
+        // before it for a cue to reach back to, the events need not be found (unless a trace shows them,
+        // or an empty Cyrillic reading is to be tried in Russian).
+        let seek = |s: &Sent| {
+            cyrillic
+                || self.trace.is_some()
+                || !self.out.is_empty()
+                || s.slots.iter().any(|sl| !sl.targets.is_empty())
+        };
         let read = |lx: &'static Lexicon| {
             let mut s = Sent::new(lx, toks, self.slots(i, toks));
             self.anaphors(&mut s);
-            let evs = events(&s);
+            let evs = if seek(&s) { events(&s) } else { Vec::new() };
             (s, evs)
         };
         let (mut s, mut evs) = read(lexicon::for_script(doc.script(i)));
         // Cyrillic that shows neither language is read as Ukrainian, then as Russian if that finds nothing.
-        if evs.is_empty() && doc.script(i) == crate::doc::Script::Cyrillic {
+        if evs.is_empty() && cyrillic {
             (s, evs) = read(&lexicon::ru::LEXICON);
         }
         // Attributions serve this sentence's events; cues those and the claims before it (a trace shows both).
