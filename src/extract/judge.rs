@@ -139,9 +139,10 @@ impl<'c, 'a> Spotted<'c, 'a> {
     /// name ("Diaz-Balart", where the other half is no place).
     fn not_a_name(&self, demonyms: &HashSet<String>, spot_ends: &HashSet<usize>) -> bool {
         let key = self.s.key.as_str();
-        if self.single && contains(COMMON_WORDS, key)
+        let lists = InLists::of(key);
+        if self.single && lists.has(COMMON_WORDS)
             || demonyms.contains(key)
-            || contains(NON_PLACE_NAMES, key)
+            || lists.has(NON_PLACE_NAMES)
             || self.single && self.letters < 2
         {
             return true;
@@ -250,14 +251,15 @@ impl<'c, 'a> Spotted<'c, 'a> {
         let n = f.next?;
         let nl = n.to_lower();
         let nl = strip_all(strip_all(&nl, "'s"), "’s");
-        if contains(FEATURE_WORDS, nl) {
+        let lists = InLists::of(nl);
+        if lists.has(FEATURE_WORDS) {
             return Some(Verdict::NonSettlement(Feature::of_word(nl)));
         }
         // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
         let dateline = all_caps(self.surface) && !self.acronym;
-        if capitalised(n) && !contains(ROLE_WORDS, nl) && !all_caps(n) && !dateline {
+        if capitalised(n) && !lists.has(ROLE_WORDS) && !all_caps(n) && !dateline {
             // "Kobe Bryant": a surname after the name makes a person.
-            let org = contains(ORG_WORDS, nl);
+            let org = lists.has(ORG_WORDS);
             let person_next =
                 !org && !info.country && lexicon::is_surname(nl) && !lexicon::is_english_word(nl);
             let embedded = f.prominent
@@ -268,7 +270,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
                 return Some(Verdict::Reject);
             }
         }
-        (f.given && !info.country && contains(SPEECH_VERBS, nl)).then_some(Verdict::Reject)
+        (f.given && !info.country && lists.has(SPEECH_VERBS)).then_some(Verdict::Reject)
     }
 
     /// The word before: a capitalised word that is not a sentence start, a cue, a direction or another
@@ -289,9 +291,11 @@ impl<'c, 'a> Spotted<'c, 'a> {
             && !ends_sentence(p)
             && (!self.ctx.sentence_start(pstart) || spot_starts.contains(&pstart))
             && !DIRECTIONS.contains(&pl.as_str())
-            && !contains(PLACE_CUES, &pl)
             && !demonyms.contains(pl.as_str())
-            && !contains(COMMON_WORDS, &pl)
+            && {
+                let lists = InLists::of(&pl);
+                !lists.has(PLACE_CUES) && !lists.has(COMMON_WORDS)
+            }
         {
             // A well-known place that is nobody's name keeps its sense after another proper noun ("Air
             // Canada", "Smart Dubai", "Trend Iran's"), by its own name: "Maria Lvova" is no Lviv.

@@ -1,6 +1,6 @@
 //! Word lists for telling place names from other capitalised words. All lowercase.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Common English words (and month/day names) that are also place names somewhere: never a mention on their
 /// own, only inside a longer name ("Mobile Bay" is not "Mobile").
@@ -900,7 +900,6 @@ pub static LOCATIVES: &[&str] = &[
 
 /// Verbs of speech right after a name that make it a person ("Tyler said").
 pub static SPEECH_VERBS: &[&str] = &[
-    "Tyler said",
     "added",
     "asked",
     "explained",
@@ -930,22 +929,53 @@ static LISTS: &[&[&str]] = &[
     SPEECH_VERBS,
 ];
 
-/// Hash sets of this module's lists, by the address of the list (statics have one address).
-static SETS: std::sync::LazyLock<FxHashMap<usize, FxHashSet<&'static str>>> =
+/// For each word of this module's lists, the lists that hold it (bit k: `LISTS[k]`).
+static MEMBERSHIP: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
     std::sync::LazyLock::new(|| {
-        LISTS
-            .iter()
-            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-            .collect()
+        let mut m = FxHashMap::default();
+        for (k, list) in LISTS.iter().enumerate() {
+            for &w in list.iter() {
+                *m.entry(w).or_insert(0) |= 1 << k;
+            }
+        }
+        m
     });
 
-/// Whether a word list holds `w`: a hash lookup for this module's lists (the recogniser asks for every
-/// spotted name), a binary search for other sorted lists.
-pub fn contains(list: &'static [&'static str], w: &str) -> bool {
-    match SETS.get(&(list.as_ptr() as usize)) {
-        Some(set) => set.contains(w),
-        None => list.binary_search(&w).is_ok(),
+/// The bit of one of this module's lists (statics have one address), None for another list.
+fn bit_of(list: &'static [&'static str]) -> Option<u16> {
+    LISTS
+        .iter()
+        .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()) && l.len() == list.len())
+        .map(|k| 1 << k)
+}
+
+/// Which of this module's lists hold a word: one hash lookup, then any number of [`InLists::has`].
+#[derive(Debug, Clone, Copy)]
+pub struct InLists<'w> {
+    word: &'w str,
+    bits: u16,
+}
+
+impl<'w> InLists<'w> {
+    pub fn of(word: &'w str) -> InLists<'w> {
+        let bits = MEMBERSHIP.get(word).copied().unwrap_or(0);
+        InLists { word, bits }
     }
+
+    /// Whether `list` holds the word: by its bit for this module's lists, else by a binary search of the
+    /// sorted `list`.
+    pub fn has(self, list: &'static [&'static str]) -> bool {
+        match bit_of(list) {
+            Some(bit) => self.bits & bit != 0,
+            None => list.binary_search(&self.word).is_ok(),
+        }
+    }
+}
+
+/// Whether a sorted word list holds `w` (one hash lookup for this module's lists, which the recogniser
+/// asks about every spotted name).
+pub fn contains(list: &'static [&'static str], w: &str) -> bool {
+    InLists::of(w).has(list)
 }
 
 #[cfg(test)]
@@ -958,5 +988,21 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
         }
         assert!(contains(TITLES, "president") && !contains(TITLES, "kharkiv"));
+    }
+
+    #[test]
+    fn one_lookup_tells_every_list() {
+        let others: &'static [&'static str] = &["about", "zzz"];
+        for list in LISTS.iter().copied().chain([others]) {
+            for other in LISTS {
+                for &w in other.iter().chain(&["", "Kharkiv", "presidents"]) {
+                    assert_eq!(
+                        InLists::of(w).has(list),
+                        list.binary_search(&w).is_ok(),
+                        "{w}"
+                    );
+                }
+            }
+        }
     }
 }
