@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
 use crate::gazetteer::spatial::SpatialIndex;
 use crate::gazetteer::{EntryRef, Gazetteer};
-use crate::geodesy::distance_km;
+use crate::geodesy::{distance_km, Separation};
 use crate::index::record::{Kind, Source};
 
 /// A mention to resolve: its key and hints from the text.
@@ -105,52 +105,33 @@ impl Anchor {
         fit.clamp(0.0, 1.0)
     }
 
-    /// The anchor test with distance and angle tolerances widened by `slack` (1 = as stated).
+    /// The anchor test with distance and angle tolerances widened by `slack` (1 = as stated). Distances
+    /// are compared through [`Separation`] bounds and bearings computed only once the distance holds: most
+    /// candidates of a common name lie hundreds of kilometres from the anchor.
     fn check(self, g: &Gazetteer, r: EntryRef, a: EntryRef, slack: f64) -> Option<bool> {
-        let angle_ok =
-            |diff: f64, d: f64| diff.min(360.0 - diff) <= 60.0 + 15.0 * (slack - 1.0) || d < 10.0;
+        let (x, y) = (g.record(r), g.record(a));
+        let (from, to) = ((y.lat, y.lon), (x.lat, x.lon));
+        let d = Separation::between(from, to);
+        // Within 60 degrees of the stated direction (more with slack), or too close for a direction to tell.
+        let heading_ok = |stated: f64, close: &dyn Fn() -> bool| {
+            let diff = (crate::geodesy::bearing_deg(from, to) - stated).rem_euclid(360.0);
+            diff.min(360.0 - diff) <= 60.0 + 15.0 * (slack - 1.0) || close()
+        };
+        let near_enough = || d.below(10.0);
         match self {
-            Anchor::Near(_, km) => {
-                if g.kind(a) != Kind::Place {
-                    return None;
-                }
-                let (x, y) = (g.record(r), g.record(a));
-                Some(distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km * slack)
-            }
-            Anchor::Distance(_, km, bearing) => {
-                if g.kind(a) != Kind::Place {
-                    return None;
-                }
-                let (x, y) = (g.record(r), g.record(a));
-                let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
+            Anchor::Near(_, km) => (g.kind(a) == Kind::Place).then(|| d.at_most(km * slack)),
+            Anchor::Distance(_, km, bearing) => (g.kind(a) == Kind::Place).then(|| {
                 // Stated distances are rounded and often by road: a generous ring.
-                let ring = (d - km).abs() <= (0.35 * km).max(15.0) * slack;
-                let heading = bearing.is_none_or(|b| {
-                    let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                    angle_ok((actual - b).rem_euclid(360.0), d)
-                });
-                Some(ring && heading)
-            }
-            Anchor::Toward(_, bearing, km) => {
-                if g.kind(a) != Kind::Place {
-                    return None;
-                }
-                let (x, y) = (g.record(r), g.record(a));
-                let d = distance_km((y.lat, y.lon), (x.lat, x.lon));
-                let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                Some(d <= km * slack && angle_ok((actual - bearing).rem_euclid(360.0), d))
-            }
-            Anchor::Within(_, part) => {
-                if !g.kind(a).can_contain() {
-                    return None;
-                }
-                let (x, y) = (g.record(r), g.record(a));
-                let in_part = part.is_none_or(|b| {
-                    let actual = crate::geodesy::bearing_deg((y.lat, y.lon), (x.lat, x.lon));
-                    angle_ok((actual - b).rem_euclid(360.0), f64::INFINITY)
-                });
-                Some(g.contains(a, r) && in_part)
-            }
+                let tolerance = (0.35 * km).max(15.0) * slack;
+                d.in_range(km - tolerance, km + tolerance)
+                    && bearing.is_none_or(|b| heading_ok(b, &near_enough))
+            }),
+            Anchor::Toward(_, bearing, km) => (g.kind(a) == Kind::Place)
+                .then(|| d.at_most(km * slack) && heading_ok(bearing, &near_enough)),
+            Anchor::Within(_, part) => g
+                .kind(a)
+                .can_contain()
+                .then(|| g.contains(a, r) && part.is_none_or(|b| heading_ok(b, &|| false))),
         }
     }
 }
