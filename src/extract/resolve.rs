@@ -513,8 +513,8 @@ fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef
         // The two nearest other confident places.
         let near: Vec<f64> = geo
             .conf_index
-            .nearest_sphere(rec.lat, rec.lon)
-            .take(5)
+            .nearest_sphere(rec.lat, rec.lon, 5)
+            .iter()
             .filter(|(o, _)| {
                 *o != r && (Some(*o) != own_conf || geo.conf_count.get(o).copied().unwrap_or(0) > 1)
             })
@@ -855,8 +855,8 @@ fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geograp
     }
     let rec = g.record(r);
     let nearest = index
-        .nearest_sphere(rec.lat, rec.lon)
-        .take(4)
+        .nearest_sphere(rec.lat, rec.lon, 4)
+        .iter()
         .find(|(o, _)| {
             *o != r && (Some(*o) != own_place || counts.get(o).copied().unwrap_or(0) > 1)
         })
