@@ -4,10 +4,10 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::gazetteer::lookup::{gather, primaries, query_slavic_key, score};
-use crate::gazetteer::spatial::SpatialIndex;
+use crate::gazetteer::spatial::{Radius, SpatialIndex, Unit};
 use crate::gazetteer::{EntryRef, Gazetteer};
 use crate::geodesy::{distance_km, Separation};
 use crate::index::record::{Kind, Source};
@@ -157,15 +157,22 @@ pub struct Cands {
     pub list: Vec<(EntryRef, f64)>,
     /// Whether the name is the entry's primary name, per entry of `list`.
     pub primary: Vec<bool>,
+    /// Each entry's position, per entry of `list`, for the nearest-place queries of every document naming it.
+    pub units: Vec<Unit>,
     /// What the recogniser needs to know about these entries.
     pub info: NameInfo,
 }
 
 impl Cands {
     fn new(g: &Gazetteer, list: Vec<(EntryRef, f64)>, primary: Vec<bool>) -> Cands {
+        let units = list
+            .iter()
+            .map(|(r, _)| Unit::of(g.record(*r).lat, g.record(*r).lon))
+            .collect();
         let mut c = Cands {
             list,
             primary,
+            units,
             info: NameInfo::default(),
         };
         c.info = NameInfo::of(g, &c);
@@ -485,7 +492,7 @@ fn mention_candidates(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> V
 
 /// What the document's geography adds to candidate `r` of mention `m`: its country and admin1 region named by
 /// other mentions, and the other confident places around it (places only: region points are conventions).
-fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef) -> f64 {
+fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef, at: Unit) -> f64 {
     let mut s = 0.0;
     // The mention's own first reading does not vote for itself.
     let own_weight = |same: bool| match (same, m.confident) {
@@ -513,7 +520,7 @@ fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef
         // The two nearest other confident places.
         let near: Vec<f64> = geo
             .conf_index
-            .nearest_sphere(rec.lat, rec.lon, 5)
+            .nearest_sphere(at, 5, *NEAR)
             .iter()
             .filter(|(o, _)| {
                 *o != r && (Some(*o) != own_conf || geo.conf_count.get(o).copied().unwrap_or(0) > 1)
@@ -547,13 +554,14 @@ fn score_in_context(
         }
     }
     let mut scored = Vec::with_capacity(cands.list.len());
-    for ((r, prior), primary) in cands.list.iter().zip(&cands.primary) {
+    let entries = cands.list.iter().zip(&cands.primary).zip(&cands.units);
+    for (((r, prior), primary), at) in entries {
         let yields = !*primary || polity_primary;
         if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
             scored.push((*r, *prior));
             continue;
         }
-        let mut s = *prior + geography_bonus(g, geo, m, *r);
+        let mut s = *prior + geography_bonus(g, geo, m, *r, *at);
         let qualifier = p
             .qualifier
             .and_then(|q| readings.get(q))
@@ -766,6 +774,17 @@ fn well_known(g: &Gazetteer, r: EntryRef, cands: &Cands) -> bool {
         })
 }
 
+/// How far (km) another of the document's places may lie to make a candidate the nearby one.
+const NEAR_KM: f64 = 150.0;
+static NEAR: LazyLock<Radius> = LazyLock::new(|| Radius::km(NEAR_KM));
+
+/// How far (km) a small place may lie from all the document's other places before it reads as a namesake.
+const FAR_KM: f64 = 400.0;
+static FAR: LazyLock<Radius> = LazyLock::new(|| Radius::km(FAR_KM));
+
+/// How near another of the document's places must lie to support a doubtful reading.
+static SUPPORTING: LazyLock<Radius> = LazyLock::new(|| Radius::km(100.0));
+
 /// The bonus for lying `km` from the nearest of the document's other confident places: 0.8 within 150 km,
 /// and up to 2.0 more the closer it lies ("Pavlivka" in a paragraph about Donetsk-oblast villages is the
 /// Donetsk-oblast one, whatever the size of a namesake elsewhere). `near`: the distances of the nearest
@@ -774,13 +793,13 @@ fn well_known(g: &Gazetteer, r: EntryRef, cands: &Cands) -> bool {
 /// not make "Mykolaiv" beside Lviv the Lviv-oblast town, a paragraph about Kharkiv-oblast villages makes its
 /// "Rubizhne" the village, not the Luhansk-oblast city.
 fn proximity_bonus(near: &[f64], population: u64, biggest: u64) -> f64 {
-    let Some(&d) = near.first().filter(|d| **d <= 150.0) else {
+    let Some(&d) = near.first().filter(|d| **d <= NEAR_KM) else {
         return 0.0;
     };
     let comparable = biggest < 20_000 || population.saturating_mul(10) >= biggest;
-    let surrounded = near.get(1).is_some_and(|d2| *d2 <= 150.0);
+    let surrounded = near.get(1).is_some_and(|d2| *d2 <= NEAR_KM);
     0.8 + if comparable || surrounded {
-        2.0 * (1.0 - d / 150.0)
+        2.0 * (1.0 - d / NEAR_KM)
     } else {
         0.0
     }
@@ -798,7 +817,7 @@ fn supported(
     match g.kind(r) {
         Kind::Place => {
             let rec = g.record(r);
-            places.any_within_sphere(rec.lat, rec.lon, 100.0, |o| o != r)
+            places.any_within_sphere(Unit::of(rec.lat, rec.lon), *SUPPORTING, |o| o != r)
                 || g.admin1_of(r).is_some_and(|a| named_regions.contains(&a))
         }
         Kind::Country | Kind::WorldRegion => true,
@@ -832,7 +851,7 @@ fn unsupported_namesake(
         return false;
     }
     let rec = g.record(r);
-    let near = places.any_within_sphere(rec.lat, rec.lon, 150.0, |o| o != r);
+    let near = places.any_within_sphere(Unit::of(rec.lat, rec.lon), *NEAR, |o| o != r);
     let in_named_region = g.admin1_of(r).is_some_and(|a| named_regions.contains(&a));
     !(near || in_named_region)
 }
@@ -855,12 +874,12 @@ fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geograp
     }
     let rec = g.record(r);
     let nearest = index
-        .nearest_sphere(rec.lat, rec.lon, 4)
+        .nearest_sphere(Unit::of(rec.lat, rec.lon), 4, *FAR)
         .iter()
         .find(|(o, _)| {
             *o != r && (Some(*o) != own_place || counts.get(o).copied().unwrap_or(0) > 1)
         })
         .map_or(f64::INFINITY, |(_, d)| d);
     let cc_support = countries.get(g.country(r)).copied().unwrap_or(0.0);
-    nearest > 400.0 && cc_support < 1.5
+    nearest > FAR_KM && cc_support < 1.5
 }

@@ -2,6 +2,8 @@
 //! projection distortion near the poles or the antimeridian): an R-tree for many entries, a scan for few.
 
 use rstar::primitives::GeomWithData;
+use std::f64::consts::FRAC_PI_2;
+
 use rstar::{PointDistance, RTree};
 
 use super::{EntryRef, Gazetteer};
@@ -13,6 +15,17 @@ fn unit(lat: f64, lon: f64) -> [f64; 3] {
     [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
 }
 
+/// A position as a unit vector, the form queries take (four trigonometric calls: worth keeping for a place
+/// asked about often).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit([f64; 3]);
+
+impl Unit {
+    pub fn of(lat: f64, lon: f64) -> Unit {
+        Unit(unit(lat, lon))
+    }
+}
+
 /// Up to this many entries are searched by a scan: the places of one document, asked about for every
 /// candidate of every name, where a tree query's heap of nodes costs more than a pass over the points.
 const SCAN_MAX: usize = 256;
@@ -22,11 +35,58 @@ pub struct SpatialIndex(Points);
 
 enum Points {
     Tree(RTree<Node>),
-    /// In the order they came; distances are rstar's, so both layouts find the same entries.
-    Scan(Vec<Node>),
+    Scan(Band),
 }
 
-/// The few entries nearest to a position, nearest first, with great-circle kilometres on the sphere.
+/// Entries in order of z (the sine of latitude), so that a query within a radius reads only the band of
+/// latitudes a chord of that length can reach. Distances are rstar's, so a scan and a tree find the same
+/// entries; entries at the same z keep the order they came in.
+struct Band {
+    z: Vec<f64>,
+    nodes: Vec<Node>,
+}
+
+impl Band {
+    fn new(mut nodes: Vec<Node>) -> Band {
+        nodes.sort_by(|a, b| a.geom()[2].total_cmp(&b.geom()[2]));
+        Band {
+            z: nodes.iter().map(|n| n.geom()[2]).collect(),
+            nodes,
+        }
+    }
+
+    /// The entries within `radius` of `q` can only be those whose z differs from q's by at most the chord (a
+    /// chord is at least its z difference).
+    fn reach(&self, q: &[f64; 3], radius: Radius) -> &[Node] {
+        let c = radius.reach;
+        let lo = self.z.partition_point(|z| *z < q[2] - c);
+        let hi = lo + self.z[lo..].partition_point(|z| *z <= q[2] + c);
+        &self.nodes[lo..hi]
+    }
+}
+
+/// A distance on the sphere, with the chord between unit vectors that far apart (a sine, computed once).
+#[derive(Clone, Copy, Debug)]
+pub struct Radius {
+    chord: f64,
+    /// The chord a query takes in, a little beyond for rounding, and its square.
+    reach: f64,
+    reach2: f64,
+}
+
+impl Radius {
+    pub fn km(km: f64) -> Radius {
+        let chord = 2.0 * (km.max(0.0) / 6371.0088 / 2.0).min(FRAC_PI_2).sin();
+        let reach = chord * (1.0 + 1e-9) + 1e-12;
+        Radius {
+            chord,
+            reach,
+            reach2: reach * reach,
+        }
+    }
+}
+
+/// The few entries nearest to a position, nearest first, with squared chords (kilometres on demand).
 pub struct Nearest {
     found: [(EntryRef, f64); Nearest::MAX],
     len: usize,
@@ -36,8 +96,11 @@ impl Nearest {
     /// The most entries one query returns.
     pub const MAX: usize = 8;
 
+    /// The entries with great-circle kilometres on the sphere, converted as they are read.
     pub fn iter(&self) -> impl Iterator<Item = (EntryRef, f64)> + '_ {
-        self.found[..self.len].iter().copied()
+        self.found[..self.len]
+            .iter()
+            .map(|(r, chord2)| (*r, chord_km(*chord2)))
     }
 }
 
@@ -55,7 +118,7 @@ impl SpatialIndex {
 
     fn of(nodes: Vec<Node>, scan: bool) -> SpatialIndex {
         SpatialIndex(if scan {
-            Points::Scan(nodes)
+            Points::Scan(Band::new(nodes))
         } else {
             Points::Tree(RTree::bulk_load(nodes))
         })
@@ -65,9 +128,9 @@ impl SpatialIndex {
     fn ordered(&self, q: [f64; 3]) -> Box<dyn Iterator<Item = (&Node, f64)> + '_> {
         match &self.0 {
             Points::Tree(t) => Box::new(t.nearest_neighbor_iter_with_distance_2(&q)),
-            Points::Scan(nodes) => {
+            Points::Scan(band) => {
                 let mut v: Vec<(&Node, f64)> =
-                    nodes.iter().map(|n| (n, n.distance_2(&q))).collect();
+                    band.nodes.iter().map(|n| (n, n.distance_2(&q))).collect();
                 v.sort_by(|a, b| a.1.total_cmp(&b.1));
                 Box::new(v.into_iter())
             }
@@ -88,47 +151,47 @@ impl SpatialIndex {
             .collect()
     }
 
-    /// Whether some entry accepted by `keep` lies within `km` of (lat, lon) on the sphere. For scoring
+    /// Whether some entry accepted by `keep` lies within `radius` of `at` on the sphere. For scoring
     /// thresholds, where the sphere's error (under 0.5%) does not matter and the ellipsoid's cost would.
     pub fn any_within_sphere(
         &self,
-        lat: f64,
-        lon: f64,
-        km: f64,
+        at: Unit,
+        radius: Radius,
         mut keep: impl FnMut(EntryRef) -> bool,
     ) -> bool {
-        let chord = 2.0 * (km / 6371.0088 / 2.0).sin();
-        let q = unit(lat, lon);
+        let q = at.0;
+        let chord2 = radius.chord * radius.chord;
         match &self.0 {
-            Points::Tree(t) => t
-                .locate_within_distance(q, chord * chord)
-                .any(|n| keep(n.data)),
-            Points::Scan(nodes) => nodes
+            Points::Tree(t) => t.locate_within_distance(q, chord2).any(|n| keep(n.data)),
+            Points::Scan(band) => band
+                .reach(&q, radius)
                 .iter()
-                .any(|n| n.distance_2(&q) <= chord * chord && keep(n.data)),
+                .any(|n| n.distance_2(&q) <= chord2 && keep(n.data)),
         }
     }
 
-    /// The `k` entries (at most [`Nearest::MAX`]) nearest to (lat, lon), nearest first, with great-circle
-    /// kilometres on the sphere.
-    pub fn nearest_sphere(&self, lat: f64, lon: f64, k: usize) -> Nearest {
+    /// The `k` entries (at most [`Nearest::MAX`]) nearest to `at` within `radius` of it on the sphere,
+    /// nearest first (an entry just beyond the radius may come too: callers compare kilometres).
+    pub fn nearest_sphere(&self, at: Unit, k: usize, radius: Radius) -> Nearest {
         let k = k.min(Nearest::MAX);
-        let q = unit(lat, lon);
+        let q = at.0;
+        let reach2 = radius.reach2;
         let mut best = [(EntryRef { layer: 0, idx: 0 }, f64::INFINITY); Nearest::MAX];
         let mut len = 0;
         match &self.0 {
             _ if k == 0 => {}
             Points::Tree(t) => {
-                for (n, d2) in t.nearest_neighbor_iter_with_distance_2(&q).take(k) {
+                let found = t.nearest_neighbor_iter_with_distance_2(&q);
+                for (n, d2) in found.take_while(|(_, d2)| *d2 <= reach2).take(k) {
                     best[len] = (n.data, d2);
                     len += 1;
                 }
             }
             // Insertion into the k best so far: an entry goes after those as near as it.
-            Points::Scan(nodes) => {
-                for n in nodes {
+            Points::Scan(band) => {
+                for n in band.reach(&q, radius) {
                     let d2 = n.distance_2(&q);
-                    if len == k && d2 >= best[k - 1].1 {
+                    if d2 > reach2 || (len == k && d2 >= best[k - 1].1) {
                         continue;
                     }
                     let mut at = len.min(k - 1);
@@ -140,9 +203,6 @@ impl SpatialIndex {
                     len = (len + 1).min(k);
                 }
             }
-        }
-        for b in &mut best[..len] {
-            b.1 = chord_km(b.1);
         }
         Nearest { found: best, len }
     }
@@ -185,22 +245,40 @@ mod tests {
                 .collect();
             let (scan, tree) = (
                 SpatialIndex::of(nodes.clone(), true),
-                SpatialIndex::of(nodes, false),
+                SpatialIndex::of(nodes.clone(), false),
             );
             for _ in 0..200 {
                 let (lat, lon) = (43.0 + next() * 10.0, 20.0 + next() * 22.0);
-                for k in [0, 1, 4, 5, Nearest::MAX + 3] {
-                    let a: Vec<_> = scan.nearest_sphere(lat, lon, k).iter().collect();
-                    let b: Vec<_> = tree.nearest_sphere(lat, lon, k).iter().collect();
-                    assert_eq!(a, b, "{n} points, k {k}, at {lat},{lon}");
-                    assert_eq!(a.len(), k.min(n).min(Nearest::MAX));
+                for (k, km) in [0, 1, 4, 5, Nearest::MAX + 3]
+                    .into_iter()
+                    .flat_map(|k| [(k, 60.0), (k, 150.0), (k, 400.0), (k, 30_000.0)])
+                {
+                    let a: Vec<_> = scan
+                        .nearest_sphere(Unit::of(lat, lon), k, Radius::km(km))
+                        .iter()
+                        .collect();
+                    let b: Vec<_> = tree
+                        .nearest_sphere(Unit::of(lat, lon), k, Radius::km(km))
+                        .iter()
+                        .collect();
+                    assert_eq!(a, b, "{n} points, k {k}, {km} km, at {lat},{lon}");
                     assert!(a.windows(2).all(|w| w[0].1 <= w[1].1));
+                    // Exactly the nearest k of those within km (all of them within 30,000 km).
+                    let mut all: Vec<f64> = nodes
+                        .iter()
+                        .map(|p| chord_km(p.distance_2(&unit(lat, lon))))
+                        .filter(|d| *d <= km)
+                        .collect();
+                    all.sort_by(f64::total_cmp);
+                    all.truncate(k.min(Nearest::MAX));
+                    let got: Vec<f64> = a.iter().map(|x| x.1).collect();
+                    assert_eq!(got, all, "{n} points, k {k}, {km} km");
                 }
                 for km in [10.0, 150.0, 400.0] {
                     let odd = |r: EntryRef| r.idx % 2 == 1;
                     assert_eq!(
-                        scan.any_within_sphere(lat, lon, km, odd),
-                        tree.any_within_sphere(lat, lon, km, odd)
+                        scan.any_within_sphere(Unit::of(lat, lon), Radius::km(km), odd),
+                        tree.any_within_sphere(Unit::of(lat, lon), Radius::km(km), odd)
                     );
                 }
             }
