@@ -157,26 +157,52 @@ pub struct Cands {
     pub list: Vec<(EntryRef, f64)>,
     /// Whether the name is the entry's primary name, per entry of `list`.
     pub primary: Vec<bool>,
-    /// Each entry's position, per entry of `list`, for the nearest-place queries of every document naming it.
-    pub units: Vec<Unit>,
+    /// What scoring reads of each entry, per entry of `list`.
+    pub facts: Vec<Facts>,
     /// What the recogniser needs to know about these entries.
     pub info: NameInfo,
 }
 
 impl Cands {
     fn new(g: &Gazetteer, list: Vec<(EntryRef, f64)>, primary: Vec<bool>) -> Cands {
-        let units = list
-            .iter()
-            .map(|(r, _)| Unit::of(g.record(*r).lat, g.record(*r).lon))
-            .collect();
+        let facts = list.iter().map(|(r, _)| Facts::of(g, *r)).collect();
         let mut c = Cands {
             list,
             primary,
-            units,
+            facts,
             info: NameInfo::default(),
         };
         c.info = NameInfo::of(g, &c);
         c
+    }
+}
+
+/// What scoring reads of a candidate entry, kept with its name's candidates: every document naming it would
+/// otherwise reach into the gazetteer's records (a cache miss each) for every candidate, and compute its
+/// position on the sphere again.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts {
+    pub kind: Kind,
+    pub country: [u8; 2],
+    pub admin1: Option<EntryRef>,
+    pub population: u64,
+    pub at: Unit,
+}
+
+impl Facts {
+    fn of(g: &Gazetteer, r: EntryRef) -> Facts {
+        let rec = g.record(r);
+        Facts {
+            kind: g.kind(r),
+            country: rec.country,
+            admin1: g.admin1_of(r),
+            population: rec.population,
+            at: Unit::of(rec.lat, rec.lon),
+        }
+    }
+
+    fn country(&self) -> &str {
+        crate::gazetteer::country_code(&self.country)
     }
 }
 
@@ -458,13 +484,7 @@ fn first_readings(g: &Gazetteer, pending: &[Pending], cands: &[Arc<Cands>]) -> V
             own: first[i],
             confident: confident[i],
             anchor_at: anchor_at(p),
-            biggest: c
-                .list
-                .iter()
-                .filter(|(r, _)| g.kind(*r) == Kind::Place)
-                .map(|(r, _)| g.record(*r).population)
-                .max()
-                .unwrap_or(0),
+            biggest: c.info.place_population,
         })
         .collect()
 }
@@ -492,7 +512,13 @@ fn mention_candidates(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> V
 
 /// What the document's geography adds to candidate `r` of mention `m`: its country and admin1 region named by
 /// other mentions, and the other confident places around it (places only: region points are conventions).
-fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef, at: Unit) -> f64 {
+fn geography_bonus(
+    g: &Gazetteer,
+    geo: &Geography,
+    m: &FirstReading,
+    r: EntryRef,
+    f: &Facts,
+) -> f64 {
     let mut s = 0.0;
     // The mention's own first reading does not vote for itself.
     let own_weight = |same: bool| match (same, m.confident) {
@@ -500,27 +526,26 @@ fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef
         (true, true) => 1.0,
         (true, false) => 0.4,
     };
-    let cc = g.country(r);
+    let cc = f.country();
     let own_cc = m.own.is_some_and(|o| g.country(o) == cc);
     let cw = geo.countries.get(cc).copied().unwrap_or(0.0) - own_weight(own_cc);
     if cw > 0.0 {
         s += 1.2 * (cw.min(3.0) / 3.0).sqrt();
     }
-    if g.kind(r) != Kind::Country {
-        if let Some(a) = g.admin1_of(r) {
+    if f.kind != Kind::Country {
+        if let Some(a) = f.admin1 {
             let own_a = m.own.and_then(|o| g.admin1_of(o)) == Some(a);
             if geo.admin1s.get(&a).copied().unwrap_or(0.0) - own_weight(own_a) > 0.0 {
                 s += 0.8;
             }
         }
     }
-    if g.kind(r) == Kind::Place {
-        let rec = g.record(r);
+    if f.kind == Kind::Place {
         let own_conf = if m.confident { m.own } else { None };
         // The two nearest other confident places.
         let near: Vec<f64> = geo
             .conf_index
-            .nearest_sphere(at, 5, *NEAR)
+            .nearest_sphere(f.at, 5, *NEAR)
             .iter()
             .filter(|(o, _)| {
                 *o != r && (Some(*o) != own_conf || geo.conf_count.get(o).copied().unwrap_or(0) > 1)
@@ -528,7 +553,7 @@ fn geography_bonus(g: &Gazetteer, geo: &Geography, m: &FirstReading, r: EntryRef
             .map(|(_, d)| d)
             .take(2)
             .collect();
-        s += proximity_bonus(&near, rec.population, m.biggest);
+        s += proximity_bonus(&near, f.population, m.biggest);
     }
     s
 }
@@ -548,20 +573,20 @@ fn score_in_context(
     // it ("Canada's" is not Cañadas, "France" is not a village in Nebraska). A town whose own name it is keeps
     // its chance unless the country's name is primary too.
     let (mut polity_prior, mut polity_primary) = (f64::NEG_INFINITY, false);
-    for ((r, s), primary) in cands.list.iter().zip(&cands.primary) {
-        if matches!(g.kind(*r), Kind::Country | Kind::WorldRegion) && *s > polity_prior {
+    let entries = || cands.list.iter().zip(&cands.primary).zip(&cands.facts);
+    for (((_, s), primary), f) in entries() {
+        if matches!(f.kind, Kind::Country | Kind::WorldRegion) && *s > polity_prior {
             (polity_prior, polity_primary) = (*s, *primary);
         }
     }
     let mut scored = Vec::with_capacity(cands.list.len());
-    let entries = cands.list.iter().zip(&cands.primary).zip(&cands.units);
-    for (((r, prior), primary), at) in entries {
+    for (((r, prior), primary), f) in entries() {
         let yields = !*primary || polity_primary;
-        if g.kind(*r) == Kind::Place && *prior <= polity_prior && plain && yields {
+        if f.kind == Kind::Place && *prior <= polity_prior && plain && yields {
             scored.push((*r, *prior));
             continue;
         }
-        let mut s = *prior + geography_bonus(g, geo, m, *r, *at);
+        let mut s = *prior + geography_bonus(g, geo, m, *r, f);
         let qualifier = p
             .qualifier
             .and_then(|q| readings.get(q))
@@ -569,7 +594,7 @@ fn score_in_context(
         if qualifier.is_some_and(|q| g.contains(q, *r)) {
             s += 3.0;
         }
-        if p.settlement_cue && g.kind(*r) == Kind::Place {
+        if p.settlement_cue && f.kind == Kind::Place {
             s += 0.5;
         }
         if let (Some(anchor), Some(a)) = (p.anchor, m.anchor_at) {
@@ -766,11 +791,11 @@ fn broken_names<'p>(
 fn well_known(g: &Gazetteer, r: EntryRef, cands: &Cands) -> bool {
     let (rec, cc) = (g.record(r), g.country(r));
     rec.population >= 10_000
-        && cands.list.iter().all(|(c, _)| {
+        && cands.list.iter().zip(&cands.facts).all(|((c, _), f)| {
             *c == r
-                || g.kind(*c) != Kind::Place
-                || g.country(*c) != cc
-                || g.record(*c).population * 10 <= rec.population
+                || f.kind != Kind::Place
+                || f.country() != cc
+                || f.population * 10 <= rec.population
         })
 }
 
@@ -843,9 +868,9 @@ fn unsupported_namesake(
     }
     let cc = g.country(r);
     let namesakes = cands
-        .list
+        .facts
         .iter()
-        .filter(|(c, _)| g.kind(*c) == Kind::Place && g.country(*c) == cc)
+        .filter(|f| f.kind == Kind::Place && f.country() == cc)
         .count();
     if namesakes < 3 {
         return false;

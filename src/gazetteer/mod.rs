@@ -425,7 +425,7 @@ const CODE_PAIRS: &str = {
 };
 
 /// A record's country field as text: its two capitals, or the field trimmed ("" for none).
-fn country_code(c: &[u8; 2]) -> &str {
+pub(crate) fn country_code(c: &[u8; 2]) -> &str {
     match *c {
         [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
             let k = 2 * ((a - b'A') as usize * 26 + (b - b'A') as usize);
