@@ -44,14 +44,16 @@ pub struct AnalyzeArgs {
     pub output: PathBuf,
 }
 
-/// Analyses the inputs batch by batch on `jobs` threads; `each` gets every batch's analyses in input
-/// order, each with its record when `records` (rendered on the worker that made it).
-pub fn analyse_inputs(
+/// Analyses the inputs batch by batch on `jobs` threads. Each analysis becomes what `finish` makes of it
+/// on the worker that made it (a record's line, or the analysis itself), so an analysis that is only
+/// rendered is also dropped there and its memory reused by that worker's next article; `each` gets every
+/// batch's results in input order.
+pub fn analyse_inputs<T: Send>(
     g: &Gazetteer,
     a: &InputArgs,
     exclude: Vec<FileId>,
-    records: bool,
-    mut each: impl FnMut(Vec<(Analysis, Vec<u8>)>) -> Result<()>,
+    finish: impl Fn(Analysis) -> T + Sync,
+    mut each: impl FnMut(Vec<T>) -> Result<()>,
 ) -> Result<()> {
     if let Some(p) = &a.published {
         if placemap::dates::parse_published(p).is_none() {
@@ -74,30 +76,41 @@ pub fn analyse_inputs(
         a.published.as_deref(),
         |d: &Document| {
             let r = analyze::analyze(&x, d);
-            let mut line = Vec::new();
-            if records {
-                // Sized for the record at once (a mention is about 130 bytes of it).
-                let parts = r.claims.len() + r.quantities.len() + r.links.len();
-                line.reserve(256 + 160 * r.mentions.len() + 768 * parts);
-                placemap::record::write(g, &r, false, &mut line);
-            }
-            (r, line)
+            let warning = date_warning(&r);
+            (finish(r), warning)
         },
-        |results: Vec<(Analysis, Vec<u8>)>| {
-            for (r, _) in &results {
-                if let Some(p) = &r.meta.published {
-                    if r.published.is_none() {
-                        eprintln!(
-                            "placemap: warning: {}: published {p:?} is not an ISO-8601 date; ignored",
-                            r.doc
-                        );
-                    }
+        |results: Vec<(T, Option<String>)>| {
+            let mut out = Vec::with_capacity(results.len());
+            for (t, warning) in results {
+                if let Some(w) = warning {
+                    eprintln!("placemap: warning: {w}");
                 }
+                out.push(t);
             }
-            each(results)
+            each(out)
         },
     )?;
     Ok(())
+}
+
+/// The warning for an article whose `published` is no date.
+fn date_warning(r: &Analysis) -> Option<String> {
+    match (&r.meta.published, &r.published) {
+        (Some(p), None) => Some(format!(
+            "{}: published {p:?} is not an ISO-8601 date; ignored",
+            r.doc
+        )),
+        _ => None,
+    }
+}
+
+/// An analysis as its record's JSON line.
+fn record_line(g: &Gazetteer, r: &Analysis) -> Vec<u8> {
+    // Sized for the record at once (a mention is about 130 bytes of it).
+    let parts = r.claims.len() + r.quantities.len() + r.links.len();
+    let mut line = Vec::with_capacity(256 + 160 * r.mentions.len() + 768 * parts);
+    placemap::record::write(g, r, false, &mut line);
+    line
 }
 
 pub fn analyze(gaz: &GazArgs, a: &AnalyzeArgs) -> Result<ExitCode> {
@@ -105,8 +118,9 @@ pub fn analyze(gaz: &GazArgs, a: &AnalyzeArgs) -> Result<ExitCode> {
     let exclude = super::guard_outputs(&a.input.inputs, std::slice::from_ref(&target))?;
     let g = load_gazetteer(gaz)?;
     let mut sink = Sink::open(&target)?;
-    analyse_inputs(&g, &a.input, exclude, true, |batch| {
-        for (_, line) in batch {
+    let render = |r: Analysis| record_line(&g, &r);
+    analyse_inputs(&g, &a.input, exclude, render, |batch| {
+        for line in batch {
             sink.write_all(&line)?;
         }
         Ok(())

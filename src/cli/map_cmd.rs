@@ -251,12 +251,18 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
     map_options(&g, &a.out)?;
     let mut agg = Aggregator::new(&g);
     let exclude = planned.exclude.clone();
-    analyse_inputs(&g, &a.input, exclude, false, |batch| {
-        for (r, _) in &batch {
-            agg.add(r);
-        }
-        Ok(())
-    })?;
+    analyse_inputs(
+        &g,
+        &a.input,
+        exclude,
+        |r| r,
+        |batch| {
+            for r in &batch {
+                agg.add(r);
+            }
+            Ok(())
+        },
+    )?;
     // The layers' features are built on as many threads as the articles were read with.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.input.jobs)
