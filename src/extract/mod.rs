@@ -387,6 +387,12 @@ fn stated_locations(text: &str, spans: &[(usize, usize)]) -> Vec<Option<(resolve
     anchors
 }
 
+/// The groups of `re`'s match in `gap`; most gaps state nothing, which a match test finds without making
+/// the groups.
+fn groups<'g>(re: &regex::Regex, gap: &'g str) -> Option<regex::Captures<'g>> {
+    re.is_match(gap).then(|| re.captures(gap)).flatten()
+}
+
 /// The anchor a gap between two mentions states ("near", "30 km south of", "in the").
 fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     if gap.len() > 60 {
@@ -395,7 +401,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
     if NEAR_GAP.is_match(gap) {
         return Some(resolve::Anchor::Near(next, 60.0));
     }
-    if let Some(c) = DISTANCE_GAP.captures(gap) {
+    if let Some(c) = groups(&DISTANCE_GAP, gap) {
         let v: f64 = c.get(2)?.as_str().replace(',', ".").parse().ok()?;
         let km = if c.get(3)?.as_str().to_lower().starts_with('m') {
             v * 1.609_344
@@ -415,7 +421,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
             (false, _) => resolve::Anchor::Distance(next, km, bearing),
         });
     }
-    if let Some(c) = WITHIN_GAP.captures(gap) {
+    if let Some(c) = groups(&WITHIN_GAP, gap) {
         // "in southern Donetsk Oblast": the part of the region; "central" names none.
         let part = c.get(1).and_then(|d| {
             let d = d.as_str().to_lower();
@@ -423,7 +429,7 @@ fn resolve_anchor(gap: &str, next: usize) -> Option<resolve::Anchor> {
         });
         return Some(resolve::Anchor::Within(next, part));
     }
-    if let Some(c) = DIRECTION_GAP.captures(gap) {
+    if let Some(c) = groups(&DIRECTION_GAP, gap) {
         let bearing = crate::links::direction_bearing(c.get(1)?.as_str())?;
         return Some(resolve::Anchor::Toward(next, bearing, resolve::TOWARD_KM));
     }
