@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail, Result};
 use clap::{Args, ValueEnum};
 use placemap::layers::schema::LayerKind;
-use placemap::layers::{Aggregator, FromPlace, Layers, MapOptions, Stats};
+use placemap::layers::{Aggregator, Contribution, FromPlace, Layers, MapOptions, Stats};
 use placemap::write::html::Tiles;
 use placemap::write::{Format, Target};
 use placemap::Gazetteer;
@@ -255,10 +255,10 @@ pub fn map(gaz: &GazArgs, a: &MapArgs) -> Result<ExitCode> {
         &g,
         &a.input,
         exclude,
-        |r| r,
+        |r| Contribution::of(&r),
         |batch| {
-            for r in &batch {
-                agg.add(r);
+            for c in batch {
+                agg.absorb(c);
             }
             Ok(())
         },

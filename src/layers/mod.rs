@@ -159,6 +159,37 @@ impl Stats {
     }
 }
 
+/// What one document adds to an aggregate, made without it: `map` makes it on the worker that analysed
+/// the document, so the analysis is dropped there and the aggregate only merges.
+pub struct Contribution {
+    stats: Stats,
+    places: BTreeMap<EntryRef, place::PlaceAcc>,
+    /// The document as the layers keep it, when it has claims, quantities or links.
+    doc: Option<Analysis>,
+}
+
+impl Contribution {
+    pub fn of(a: &Analysis) -> Contribution {
+        Contribution {
+            stats: Stats {
+                docs: 1,
+                mentions: a.mentions.len(),
+                resolved: a.mentions.iter().filter(|m| m.entry.is_some()).count(),
+                statements: a.claims.len(),
+            },
+            places: place::of_document(a),
+            doc: kept(a),
+        }
+    }
+}
+
+/// A document as the layers keep it (only the mentions its claims, quantities and links refer to), if it
+/// has any of those.
+fn kept(a: &Analysis) -> Option<Analysis> {
+    let any = !(a.claims.is_empty() && a.quantities.is_empty() && a.links.is_empty());
+    any.then(|| crate::record::strip(a))
+}
+
 /// Collects documents and builds the layers. The result does not depend on the order documents arrive
 /// in, nor on how they were split into partial aggregates ([`Aggregator::merge`]): places are sums,
 /// minima and maxima; the documents with claims, quantities or links are kept (only the mentions those
@@ -183,22 +214,22 @@ impl<'g> Aggregator<'g> {
 
     /// Adds one analysed document (in any order).
     pub fn add(&mut self, a: &Analysis) {
-        self.stats.merge(&Stats {
-            docs: 1,
-            mentions: a.mentions.len(),
-            resolved: a.mentions.iter().filter(|m| m.entry.is_some()).count(),
-            statements: a.claims.len(),
-        });
-        place::add(&mut self.places, a);
-        self.add_counted(a);
+        self.absorb(Contribution::of(a));
+    }
+
+    /// Adds what one document contributes, made apart from the aggregate ([`Contribution::of`]).
+    pub fn absorb(&mut self, c: Contribution) {
+        self.stats.merge(&c.stats);
+        for (e, p) in c.places {
+            self.places.entry(e).or_default().merge(p);
+        }
+        self.docs.extend(c.doc);
     }
 
     /// Adds a document whose places and counts are already in a partial aggregate merged with
     /// [`Aggregator::merge`].
     pub fn add_counted(&mut self, a: &Analysis) {
-        if !(a.claims.is_empty() && a.quantities.is_empty() && a.links.is_empty()) {
-            self.docs.push(crate::record::strip(a));
-        }
+        self.docs.extend(kept(a));
     }
 
     /// The counts so far.

@@ -51,7 +51,8 @@ impl PlaceAcc {
     }
 }
 
-pub fn add(acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis) {
+/// One document's places: each mentioned place once, with its names, mention count and best score.
+pub fn of_document(a: &Analysis) -> BTreeMap<EntryRef, PlaceAcc> {
     let mut here: BTreeMap<EntryRef, PlaceAcc> = BTreeMap::new();
     let date = a.published.map(|p| p.date);
     for m in &a.mentions {
@@ -73,9 +74,7 @@ pub fn add(acc: &mut BTreeMap<EntryRef, PlaceAcc>, a: &Analysis) {
         p.best_score = p.best_score.max(m.score);
         p.candidates = p.candidates.max(m.candidates);
     }
-    for (e, p) in here {
-        acc.entry(e).or_default().merge(p);
-    }
+    here
 }
 
 /// The controller the claims point to: the side of the latest dated claims (both sides on that date:
