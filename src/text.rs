@@ -38,12 +38,19 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "adm", "brig", "cmdr", "pres", "rev", "mt", "ft",
 ];
 
+/// [`ABBREVIATIONS`] as a set, looked up once per period.
+static ABBREVIATION_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 6;
+
 /// Whether a word (before a period) is one of [`ABBREVIATIONS`], in any case.
 fn is_abbreviation(word: &str) -> bool {
-    if word.is_ascii() {
-        return word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if word.is_ascii() && word.len() > ABBREVIATION_MAX {
+        return false;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    ABBREVIATION_SET.contains(word.to_lower().as_str())
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -584,6 +591,9 @@ mod tests {
     fn abbreviations_in_any_case() {
         assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("approx"));
         assert!(!is_abbreviation("Kyiv") && !is_abbreviation("approxi") && !is_abbreviation("Дж"));
+        assert!(is_abbreviation("GEN") && !is_abbreviation("2019") && !is_abbreviation(""));
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX));
         assert_eq!(
             sent("Gen. Syrskyi spoke. Then"),
             vec!["Gen. Syrskyi spoke.", "Then"]
