@@ -12,7 +12,7 @@ use crate::layers::schema::{self, LayerKind};
 use crate::layers::{Aggregator, Feature, MapOptions};
 use crate::write::{write_layer, Format, Layer};
 
-/// The bundled gazetteer's extractor, made once (making one reads every country's demonyms).
+/// The bundled gazetteer's extractor, made once, so that its caches of names serve every check.
 pub fn extractor() -> &'static Extractor<'static> {
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
     static X: std::sync::OnceLock<Extractor<'static>> = std::sync::OnceLock::new();

@@ -50,6 +50,51 @@ pub fn is_surname(w: &str) -> bool {
     SURNAME_SET.contains(w)
 }
 
+/// Words for peoples that no country's demonym gives (light keys).
+const EXTRA_DEMONYMS: &[&str] = &[
+    "british",
+    "english",
+    "scottish",
+    "welsh",
+    "irish",
+    "dutch",
+    "soviet",
+    "european",
+    "western",
+    "african",
+    "asian",
+    "arab",
+    "kurdish",
+    "crimean",
+    "slavic",
+    "nordic",
+    "baltic",
+    "latin",
+    "persian",
+    "flemish",
+    "basque",
+    "catalan",
+    "tatar",
+    "chechen",
+    "ukrainians",
+    "russians",
+    "americans",
+    "europeans",
+];
+
+/// Words for a people ("Ukrainian", "Russians", "Soviet"), by light key: the gazetteer's countries' demonyms
+/// ([`crate::Gazetteer::demonyms`], read once per gazetteer) and [`EXTRA_DEMONYMS`], in one set.
+pub fn demonyms(g: &crate::Gazetteer) -> HashSet<String> {
+    let countries = g.demonyms();
+    let mut set = HashSet::with_capacity_and_hasher(
+        countries.len() + EXTRA_DEMONYMS.len(),
+        Default::default(),
+    );
+    set.extend(countries.iter().cloned());
+    set.extend(EXTRA_DEMONYMS.iter().map(|d| d.to_string()));
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

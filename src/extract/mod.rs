@@ -119,54 +119,11 @@ pub struct Extractor<'g> {
     walks: thread_local::ThreadLocal<std::cell::RefCell<scan::WalkMemo>>,
 }
 
-const EXTRA_DEMONYMS: &[&str] = &[
-    "british",
-    "english",
-    "scottish",
-    "welsh",
-    "irish",
-    "dutch",
-    "soviet",
-    "european",
-    "western",
-    "african",
-    "asian",
-    "arab",
-    "kurdish",
-    "crimean",
-    "slavic",
-    "nordic",
-    "baltic",
-    "latin",
-    "persian",
-    "flemish",
-    "basque",
-    "catalan",
-    "tatar",
-    "chechen",
-    "ukrainians",
-    "russians",
-    "americans",
-    "europeans",
-];
-
 impl<'g> Extractor<'g> {
     pub fn new(g: &'g Gazetteer) -> Extractor<'g> {
-        let mut demonyms: HashSet<String> = EXTRA_DEMONYMS.iter().map(|s| s.to_string()).collect();
-        for layer in g.layers() {
-            for rec in layer.records() {
-                if Kind::from_code(rec.kind) == Kind::Country {
-                    for d in layer.str(rec.demonyms).split('|').filter(|d| !d.is_empty()) {
-                        let d = crate::names::fold::light_key(d);
-                        demonyms.insert(format!("{d}s"));
-                        demonyms.insert(d);
-                    }
-                }
-            }
-        }
         Extractor {
             g,
-            demonyms,
+            demonyms: lexicon::demonyms(g),
             cands: resolve::CandStore::default(),
             walks: thread_local::ThreadLocal::new(),
         }

@@ -81,16 +81,22 @@ type RegionMap = HashMap<([u8; 2], String, String), EntryRef>;
 pub struct Gazetteer {
     layers: Vec<Index>,
     regions: OnceLock<RegionMap>,
+    demonyms: OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 impl Gazetteer {
+    fn of_layers(layers: Vec<Index>) -> Gazetteer {
+        Gazetteer {
+            layers,
+            regions: OnceLock::new(),
+            demonyms: OnceLock::new(),
+        }
+    }
+
     /// The bundled world gazetteer only.
     pub fn bundled() -> Result<Gazetteer> {
         let idx = embedded::index().map_err(Error::BundledIndex)?;
-        Ok(Gazetteer {
-            layers: vec![idx],
-            regions: OnceLock::new(),
-        })
+        Ok(Gazetteer::of_layers(vec![idx]))
     }
 
     /// The bundled gazetteer (unless `no_default`) plus the user's files, in order.
@@ -119,13 +125,7 @@ impl Gazetteer {
         if layers.len() > u16::MAX as usize {
             return Err(Error::InvalidInput("too many gazetteer files".into()));
         }
-        Ok((
-            Gazetteer {
-                layers,
-                regions: OnceLock::new(),
-            },
-            report,
-        ))
+        Ok((Gazetteer::of_layers(layers), report))
     }
 
     pub fn layers(&self) -> &[Index] {
@@ -260,6 +260,27 @@ impl Gazetteer {
         }
     }
 
+    /// The light keys of the countries' demonyms ("ukrainian"), each also with a plural "s" ("ukrainians"):
+    /// read from every country record once, on first use.
+    pub fn demonyms(&self) -> &rustc_hash::FxHashSet<String> {
+        self.demonyms.get_or_init(|| {
+            let mut set = rustc_hash::FxHashSet::default();
+            for layer in &self.layers {
+                for rec in layer.records() {
+                    if Kind::from_code(rec.kind) != Kind::Country {
+                        continue;
+                    }
+                    for d in layer.str(rec.demonyms).split('|').filter(|d| !d.is_empty()) {
+                        let d = crate::names::fold::light_key(d);
+                        set.insert(format!("{d}s"));
+                        set.insert(d);
+                    }
+                }
+            }
+            set
+        })
+    }
+
     /// The country entry of an entry's country code.
     pub fn country_entry(&self, cc: &str) -> Option<EntryRef> {
         let key = crate::names::fold::light_key(cc);
@@ -334,11 +355,7 @@ impl Gazetteer {
             path: name.to_path_buf(),
             message: "no gazetteer rows in this file".into(),
         })?;
-        let g = Gazetteer {
-            layers: vec![idx],
-            regions: OnceLock::new(),
-        };
-        Ok((g, report))
+        Ok((Gazetteer::of_layers(vec![idx]), report))
     }
 }
 
