@@ -12,22 +12,33 @@ use super::resolve::NameInfo;
 use super::scan::Spot;
 use super::words::*;
 
-/// Decides about one spot. `demonyms` are lowercase light keys; `info` tells what the name's gazetteer
-/// entries are (asked only when the text alone cannot decide).
+/// Decides about one spot. `demonyms` are lowercase light keys; `name` is what the spot's words say on
+/// their own ([`Name::of`], None when they are no name); `info` tells what the name's gazetteer entries are
+/// (asked only when the text alone cannot decide).
 /// `spot_starts`: where the document's other gazetteer names start (a sentence-initial given name that is also a
 /// place name, "Jordan Henderson", still marks a person).
 pub fn judge(
     ctx: &Context,
     s: &Spot,
+    name: Option<&Name>,
     demonyms: &HashSet<String>,
     spot_starts: &HashSet<usize>,
     spot_ends: &HashSet<usize>,
     info: &mut dyn FnMut() -> NameInfo,
 ) -> Verdict {
-    let Some(j) = Spotted::new(ctx, s) else {
+    let (Some(name), Some(surface)) = (name, ctx.text.get(s.start..s.end)) else {
         return Verdict::Reject;
     };
-    if j.not_a_name(demonyms, spot_ends) {
+    if name.no_name {
+        return Verdict::Reject;
+    }
+    let j = Spotted {
+        ctx,
+        s,
+        surface,
+        name: *name,
+    };
+    if j.hyphenated_person(spot_ends) {
         return Verdict::Reject;
     }
     let info = &info();
@@ -42,15 +53,30 @@ pub fn judge(
         .unwrap_or_else(|| j.with_support(info, &f, spot_starts))
 }
 
+/// What a spotted name's words say on their own, whatever the text around them: the same for every
+/// occurrence of the same words with the same key, so the extractor remembers it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Name {
+    single: bool,
+    letters: usize,
+    acronym: bool,
+    /// No name by its words alone: a common word, a demonym or a known non-place; a single letter; a
+    /// contraction ("I'd", "He'll"); camel case ("MoD", "iPhone").
+    no_name: bool,
+    /// Every word is an ordinary English word or a particle ("White House").
+    ordinary_words: bool,
+    /// A single word that is a given name, a surname, an ordinary English word.
+    given: bool,
+    surname: bool,
+    english: bool,
+}
+
 /// The spot as written.
 struct Spotted<'c, 'a> {
     ctx: &'c Context<'a>,
     s: &'c Spot,
     surface: &'a str,
-    tokens: Vec<&'a str>,
-    single: bool,
-    letters: usize,
-    acronym: bool,
+    name: Name,
 }
 
 /// What the gazetteer and the word lists say about the name.
@@ -65,12 +91,11 @@ struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     fn new(j: &Spotted<'_, 'a>, info: &NameInfo) -> Facts<'a> {
-        let lower = j.single.then(|| lower_plain(j.surface));
         Facts {
             prominent: info.prominent(),
-            given: lower.as_deref().is_some_and(lexicon::is_given_name),
-            surname: lower.as_deref().is_some_and(lexicon::is_surname),
-            english: lower.as_deref().is_some_and(lexicon::is_english_word),
+            given: j.name.given,
+            surname: j.name.surname,
+            english: j.name.english,
             prev: j.ctx.prev_word(j.s.start),
             next: j.ctx.next_word(j.s.end),
         }
@@ -102,11 +127,10 @@ const CAMEL_PREFIXES: &[&str] = &[
     "Da", "De", "Di", "Du", "Fitz", "La", "Le", "Mac", "Mc", "Van", "Von",
 ];
 
-impl<'c, 'a> Spotted<'c, 'a> {
-    /// The spot's words; None when it has none. Every word must be capitalised, except particles
-    /// ("Rostov-on-Don", "Kharkiv region").
-    fn new(ctx: &'c Context<'a>, s: &'c Spot) -> Option<Spotted<'c, 'a>> {
-        let surface = ctx.text.get(s.start..s.end)?;
+impl Name {
+    /// What the words `surface` (with the light key `key`) say on their own; None when they are no name
+    /// at all: every word must be capitalised, except particles ("Rostov-on-Don", "Kharkiv region").
+    pub fn of(surface: &str, key: &str, demonyms: &HashSet<String>) -> Option<Name> {
         let tokens: Vec<&str> = surface
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|t| !t.is_empty())
@@ -123,45 +147,58 @@ impl<'c, 'a> Spotted<'c, 'a> {
             }
         }
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-        Some(Spotted {
-            ctx,
-            s,
-            surface,
-            single: tokens.len() == 1,
-            acronym: all_caps(surface) && letters <= 4,
+        let single = tokens.len() == 1;
+        let lower = single.then(|| lower_plain(surface));
+        let is = |list: fn(&str) -> bool| lower.as_deref().is_some_and(list);
+        Some(Name {
+            single,
             letters,
-            tokens,
+            acronym: all_caps(surface) && letters <= 4,
+            no_name: Self::no_name(surface, key, &tokens, letters, demonyms),
+            ordinary_words: !single
+                && tokens.iter().all(|t| {
+                    let t = lower_plain(t);
+                    lexicon::is_english_word(&t) || contains(NAME_PARTICLES, &t)
+                }),
+            given: is(lexicon::is_given_name),
+            surname: is(lexicon::is_surname),
+            english: is(lexicon::is_english_word),
         })
     }
 
-    /// Not a name at all, by the text alone: a common word, a demonym or a known non-place; a single
-    /// letter; a contraction ("I'd", "He'll"), camel case ("MoD", "iPhone"), or a hyphenated person's
-    /// name ("Diaz-Balart", where the other half is no place).
-    fn not_a_name(&self, demonyms: &HashSet<String>, spot_ends: &HashSet<usize>) -> bool {
-        let key = self.s.key.as_str();
+    /// See [`Name::no_name`].
+    fn no_name(
+        surface: &str,
+        key: &str,
+        tokens: &[&str],
+        letters: usize,
+        demonyms: &HashSet<String>,
+    ) -> bool {
+        let single = tokens.len() == 1;
         let lists = InLists::of(key);
-        if self.single && lists.has(COMMON_WORDS)
+        if single && lists.has(COMMON_WORDS)
             || demonyms.contains(key)
             || lists.has(NON_PLACE_NAMES)
-            || self.single && self.letters < 2
+            || single && letters < 2
         {
             return true;
         }
-        if let Some((_, tail)) = self.surface.split_once(crate::names::fold::is_apostrophe) {
+        if let Some((_, tail)) = surface.split_once(crate::names::fold::is_apostrophe) {
             if matches!(tail, "d" | "ve" | "ll" | "re" | "m" | "t") {
                 return true;
             }
         }
-        let camel = self.tokens.iter().any(|t| {
+        tokens.iter().any(|t| {
             t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
                 a.is_lowercase()
                     && b.is_uppercase()
                     && !CAMEL_PREFIXES.contains(&&t[..i + a.len_utf8()])
             })
-        });
-        camel || self.hyphenated_person(spot_ends)
+        })
     }
+}
 
+impl<'c, 'a> Spotted<'c, 'a> {
     /// "Diaz-Balart": the half before the hyphen is a person's name, or no place name ends there; "the
     /// Kharkiv City-Izyum line" (a city word joins two places) passes.
     fn hyphenated_person(&self, spot_ends: &HashSet<usize>) -> bool {
@@ -185,29 +222,27 @@ impl<'c, 'a> Spotted<'c, 'a> {
     fn a_short_or_translated_form(&self, info: &NameInfo) -> bool {
         // Short capitals are mostly organisations and codes (GeoNames lists airport codes as alternate
         // names): only countries, regions and big cities go by them ("US", "UK", "BC", "NYC").
-        if self.acronym && !(info.country || info.admin1 || info.place_population >= 1_000_000) {
+        if self.name.acronym && !(info.country || info.admin1 || info.place_population >= 1_000_000)
+        {
             return true;
         }
         // Abbreviations ("Dr.", "Nov.") and two-letter words ("Li") are not places unless a country's or
         // region's.
-        let abbreviation = self.single
-            && !self.acronym
-            && (self.letters <= 2
-                || (self.letters <= 3 && self.ctx.text[self.s.end..].starts_with('.')));
+        let abbreviation = self.name.single
+            && !self.name.acronym
+            && (self.name.letters <= 2
+                || (self.name.letters <= 3 && self.ctx.text[self.s.end..].starts_with('.')));
         let region_abbreviation = info.admin1 && self.surface.ends_with('.');
         if abbreviation && !(info.country || region_abbreviation) {
             return true;
         }
         // An alternate name made of ordinary English words is a translation ("White House" for
         // Casablanca), not what English text means by it.
-        if !self.single
+        if !self.name.single
             && !info.primary
             && !info.country
             && !info.admin1
-            && self.tokens.iter().all(|t| {
-                lexicon::is_english_word(&lower_plain(t))
-                    || contains(NAME_PARTICLES, &lower_plain(t))
-            })
+            && self.name.ordinary_words
         {
             return true;
         }
@@ -218,11 +253,11 @@ impl<'c, 'a> Spotted<'c, 'a> {
     /// before a role word ("BC government"); elsewhere "Miss." is a title, "IN" and "OR" are words in
     /// capitals.
     fn unused_short_form(&self, info: &NameInfo) -> bool {
-        let short_form = self.single
+        let short_form = self.name.single
             && !info.country
             && info.admin1
             && !self.surface.trim_end_matches('.').contains('.')
-            && ((self.acronym && self.letters == 2) || self.surface.ends_with('.'));
+            && ((self.name.acronym && self.name.letters == 2) || self.surface.ends_with('.'));
         if !short_form {
             return false;
         }
@@ -256,7 +291,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
             return Some(Verdict::NonSettlement(Feature::of_word(nl)));
         }
         // In a line of capitals ("LONDON The Latest", a dateline) the next word's case says nothing.
-        let dateline = all_caps(self.surface) && !self.acronym;
+        let dateline = all_caps(self.surface) && !self.name.acronym;
         if capitalised(n) && !lists.has(ROLE_WORDS) && !all_caps(n) && !dateline {
             // "Kobe Bryant": a surname after the name makes a person.
             let org = lists.has(ORG_WORDS);
@@ -305,7 +340,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
                 && !f.surname
                 && (info.country || !f.english);
             if !embedded {
-                return Some(if self.single {
+                return Some(if self.name.single {
                     Verdict::Surname
                 } else {
                     Verdict::Reject
@@ -332,7 +367,7 @@ impl<'c, 'a> Spotted<'c, 'a> {
     /// when nothing follows that makes the name a modifier ("the Kharkiv offensive", "the Kyiv
     /// government").
     fn a_river(&self, info: &NameInfo, f: &Facts) -> Option<Verdict> {
-        if !self.single
+        if !self.name.single
             || info.country
             || info.admin1
             || info.with_article
@@ -355,7 +390,10 @@ impl<'c, 'a> Spotted<'c, 'a> {
     fn with_support(&self, info: &NameInfo, f: &Facts, spot_starts: &HashSet<usize>) -> Verdict {
         let village_alias =
             !info.primary && !info.admin1 && info.place_population < 1_000 && !info.with_article;
-        if !self.single || info.country || !(f.english || f.given || f.surname || village_alias) {
+        if !self.name.single
+            || info.country
+            || !(f.english || f.given || f.surname || village_alias)
+        {
             return Verdict::Place;
         }
         let (ctx, s) = (self.ctx, self.s);
@@ -389,7 +427,30 @@ fn strip_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_all;
+    use super::{strip_all, HashSet, Name};
+
+    fn name(surface: &str) -> Option<Name> {
+        let demonyms: HashSet<String> = ["ukrainian".to_string()].into_iter().collect();
+        let key = crate::names::fold::light_key(surface);
+        Name::of(surface, &key, &demonyms)
+    }
+
+    #[test]
+    fn a_name_by_its_words() {
+        let k = name("Kharkiv").expect("a name");
+        assert!(k.single && !k.no_name && !k.acronym && k.letters == 7);
+        assert!(name("Rostov-on-Don").is_some_and(|n| !n.single && !n.no_name));
+        // A lowercase word, or a lowercase word after the first that is no particle, is no name.
+        assert_eq!(name("kharkiv"), None);
+        assert_eq!(name("New york"), None);
+        assert_eq!(name(""), None);
+        for no in ["MoD", "I'd", "Ukrainian", "X"] {
+            assert!(name(no).is_some_and(|n| n.no_name), "{no}");
+        }
+        assert!(name("White House").is_some_and(|n| n.ordinary_words));
+        assert!(name("Tyler").is_some_and(|n| n.given && !n.english));
+        assert!(name("NATO").is_some_and(|n| n.acronym));
+    }
 
     #[test]
     fn strip_all_is_trim_end_matches() {

@@ -117,6 +117,49 @@ pub struct Extractor<'g> {
     cands: resolve::CandStore,
     /// Per-thread memo of FST walks over capitalised words (no locking between threads).
     walks: thread_local::ThreadLocal<std::cell::RefCell<scan::WalkMemo>>,
+    /// Per-thread memo of what spotted names' words say on their own.
+    names: thread_local::ThreadLocal<std::cell::RefCell<NameMemo>>,
+}
+
+/// What a spot's words say on their own ([`judge::Name`]) and what its gazetteer entries are, by surface
+/// form and key: news repeats its names. Bounded: at [`NameMemo::CAPACITY`] names it starts afresh.
+#[derive(Default)]
+struct NameMemo {
+    map: rustc_hash::FxHashMap<String, (Option<judge::Name>, Option<resolve::NameInfo>)>,
+    key: String,
+}
+
+impl NameMemo {
+    const CAPACITY: usize = 50_000;
+
+    /// What is known of `surface` with the light key `key`, its words judged on first sight.
+    fn get(
+        &mut self,
+        surface: &str,
+        key: &str,
+        demonyms: &HashSet<String>,
+    ) -> (Option<judge::Name>, Option<resolve::NameInfo>) {
+        self.key.clear();
+        self.key.push_str(surface);
+        self.key.push('\0');
+        self.key.push_str(key);
+        if let Some(known) = self.map.get(self.key.as_str()) {
+            return *known;
+        }
+        if self.map.len() >= Self::CAPACITY {
+            self.map.clear();
+        }
+        let known = (judge::Name::of(surface, key, demonyms), None);
+        self.map.insert(self.key.clone(), known);
+        known
+    }
+
+    /// Remembers the gazetteer's facts of the name [`NameMemo::get`] last looked up.
+    fn set_info(&mut self, info: resolve::NameInfo) {
+        if let Some(known) = self.map.get_mut(self.key.as_str()) {
+            known.1 = Some(info);
+        }
+    }
 }
 
 impl<'g> Extractor<'g> {
@@ -126,6 +169,7 @@ impl<'g> Extractor<'g> {
             demonyms: lexicon::demonyms(g),
             cands: resolve::CandStore::default(),
             walks: thread_local::ThreadLocal::new(),
+            names: thread_local::ThreadLocal::new(),
         }
     }
 
@@ -174,11 +218,28 @@ impl<'g> Extractor<'g> {
         let mut ends: HashSet<usize> = sized();
         ends.extend(spots.iter().map(|s| s.end));
         let cands = &self.cands;
+        let mut names = self.names.get_or_default().borrow_mut();
         let verdicts: Vec<Verdict> = spots
             .iter()
             .map(|s| {
-                let mut info = || cands.get(self.g, &s.key).info;
-                judge::judge(ctx, s, &self.demonyms, &starts, &ends, &mut info)
+                let surface = ctx.text.get(s.start..s.end).unwrap_or("");
+                let (name, known) = names.get(surface, &s.key, &self.demonyms);
+                let mut asked = None;
+                let mut info =
+                    || known.unwrap_or_else(|| *asked.insert(cands.get(self.g, &s.key).info));
+                let v = judge::judge(
+                    ctx,
+                    s,
+                    name.as_ref(),
+                    &self.demonyms,
+                    &starts,
+                    &ends,
+                    &mut info,
+                );
+                if let Some(info) = asked {
+                    names.set_info(info);
+                }
+                v
             })
             .collect();
         // One sense per discourse for people: once "John Kelly" is seen, a bare "Kelly" is the person.
@@ -457,6 +518,23 @@ pub fn placeholder_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_memo_keeps_words_and_gazetteer_facts_apart_per_key() {
+        let demonyms = HashSet::default();
+        let mut memo = NameMemo::default();
+        let (name, info) = memo.get("Kyiv", "kyiv", &demonyms);
+        assert!(name.is_some() && info.is_none());
+        let facts = resolve::NameInfo {
+            admin1: true,
+            ..Default::default()
+        };
+        memo.set_info(facts);
+        assert_eq!(memo.get("Kyiv", "kyiv", &demonyms), (name, Some(facts)));
+        // The same words with another key (a case form's nominative) are another entry.
+        assert_eq!(memo.get("Kyiv", "kyieve", &demonyms).1, None);
+        assert_eq!(memo.get("kyiv", "kyiv", &demonyms), (None, None));
+    }
 
     fn mentions(text: &str) -> Vec<(String, Option<String>)> {
         let g = Gazetteer::bundled().unwrap();
