@@ -617,7 +617,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     // Pass 2, with one sense per name, and per reading: "Donetsk" the region (in a list of regions) and the
     // city differ. Plain mentions of a name score alike.
     let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = sized(pending.len());
-    let mut by_key: HashMap<(&str, bool), HashMap<EntryRef, f64>> = sized(pending.len());
+    let mut by_key: HashMap<(&str, bool), Occurrences> = sized(pending.len());
     let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         let scored = match scored_cache.get(p.key.as_str()).filter(|_| p.is_plain()) {
@@ -629,14 +629,11 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
                 .entry(p.key.as_str())
                 .or_insert_with(|| scored.clone());
         }
-        let agg = by_key
-            .entry((p.key.as_str(), p.wants_region))
-            .or_insert_with(|| sized(scored.len()));
-        for (r, s) in &scored {
-            let e = agg.entry(*r).or_insert(f64::MIN);
-            *e = e.max(*s);
-        }
         finals.push(scored);
+        by_key
+            .entry((p.key.as_str(), p.wants_region))
+            .and_modify(|o| o.add(i, pending, &finals))
+            .or_insert(Occurrences::Alike(i));
     }
     // A name whose best candidate breaks a stated location ("Pisky near Donetsk" when the gazetteer's Pisky lie
     // hundreds of km away) is a place missing from the gazetteer: all its occurrences stay unresolved.
@@ -652,7 +649,7 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     // Each name's candidates over all its occurrences, best first (ranked once, not per occurrence).
     let ranked_by_key: HashMap<(&str, bool), Vec<(EntryRef, f64)>> = by_key
         .iter()
-        .map(|(k, scores)| (*k, best_first(scores.iter().map(|(r, s)| (*r, *s)))))
+        .map(|(k, o)| (*k, o.ranked(&finals)))
         .collect();
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
@@ -690,12 +687,64 @@ fn sized<K, V>(n: usize) -> HashMap<K, V> {
     HashMap::with_capacity_and_hasher(n, Default::default())
 }
 
-/// Scored candidates, best first (a tie goes to the lower entry, so the order is the same whatever order
-/// they come in).
+/// The best [`ALTERNATIVES`] of scored candidates (each entry once), best first: all that [`decide`] reads. A
+/// tie goes to the lower entry, so the order is the same whatever order they come in.
 fn best_first(scored: impl Iterator<Item = (EntryRef, f64)>) -> Vec<(EntryRef, f64)> {
+    let order = |a: &(EntryRef, f64), b: &(EntryRef, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let mut v: Vec<(EntryRef, f64)> = scored.collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    if v.len() > ALTERNATIVES {
+        v.select_nth_unstable_by(ALTERNATIVES - 1, order);
+        v.truncate(ALTERNATIVES);
+    }
+    v.sort_unstable_by(order);
     v
+}
+
+/// The scored candidates of one name's occurrences (by their index in the document's mentions).
+enum Occurrences {
+    /// Occurrences that all scored alike, as the first of them did: plain mentions of a name, or one
+    /// occurrence.
+    Alike(usize),
+    /// Each candidate's best score over occurrences that scored differently.
+    Mixed(HashMap<EntryRef, f64>),
+}
+
+impl Occurrences {
+    /// Adds occurrence `i`, whose scores are `finals[i]`.
+    fn add(&mut self, i: usize, pending: &[Pending], finals: &[Vec<(EntryRef, f64)>]) {
+        if let Occurrences::Alike(first) = *self {
+            // Plain mentions of a name share one scoring.
+            if pending[first].is_plain() && pending[i].is_plain() {
+                return;
+            }
+            let mut best = sized(finals[first].len());
+            Self::fold(&mut best, &finals[first]);
+            *self = Occurrences::Mixed(best);
+        }
+        if let Occurrences::Mixed(best) = self {
+            Self::fold(best, &finals[i]);
+        }
+    }
+
+    fn fold(best: &mut HashMap<EntryRef, f64>, scored: &[(EntryRef, f64)]) {
+        for (r, s) in scored {
+            let e = best.entry(*r).or_insert(f64::MIN);
+            *e = e.max(*s);
+        }
+    }
+
+    /// The best candidates over all occurrences, best first.
+    fn ranked(&self, finals: &[Vec<(EntryRef, f64)>]) -> Vec<(EntryRef, f64)> {
+        match self {
+            // As folded from f64::MIN (a NaN score would not count).
+            Occurrences::Alike(i) => best_first(
+                finals[*i]
+                    .iter()
+                    .map(|(r, s)| (*r, if s.is_nan() { f64::MIN } else { *s })),
+            ),
+            Occurrences::Mixed(best) => best_first(best.iter().map(|(r, s)| (*r, *s))),
+        }
+    }
 }
 
 /// The resolution of a mention from its ranked candidates: the best unless `refused`, with a confidence from
@@ -907,4 +956,25 @@ fn far_namesake(g: &Gazetteer, r: EntryRef, own: Option<EntryRef>, geo: &Geograp
         .map_or(f64::INFINITY, |(_, d)| d);
     let cc_support = countries.get(g.country(r)).copied().unwrap_or(0.0);
     nearest > FAR_KM && cc_support < 1.5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_first_is_the_head_of_the_full_order() {
+        // Scores with ties, in a scrambled order.
+        let scored: Vec<(EntryRef, f64)> = (0..57u32)
+            .map(|k| {
+                let idx = (k * 37) % 57;
+                (EntryRef { layer: 0, idx }, f64::from(idx % 7) * 0.5)
+            })
+            .collect();
+        let mut full = scored.clone();
+        full.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        assert_eq!(best_first(scored.iter().copied()), full[..ALTERNATIVES]);
+        assert_eq!(best_first(scored[..3].iter().copied()).len(), 3);
+        assert!(best_first(std::iter::empty()).is_empty());
+    }
 }
