@@ -700,13 +700,23 @@ impl<'a> Window<'a> {
     }
 
     /// Folded byte `k`, folding as far as needed; None past the end of the document.
+    #[inline]
     fn get(&mut self, k: usize) -> Option<u8> {
+        match self.text.get(k) {
+            Some(&b) => Some(b),
+            None => self.fill_to(k),
+        }
+    }
+
+    /// Folds up to folded position `k` and returns its byte (None past the end of the document).
+    #[inline(never)]
+    fn fill_to(&mut self, k: usize) -> Option<u8> {
         while self.text.len() <= k {
             if !self.fill_one() {
                 return None;
             }
         }
-        Some(self.text[k])
+        self.text.get(k).copied()
     }
 
     /// Whether a name may end before folded position `p`: at a non-word byte, at the end, or before a
