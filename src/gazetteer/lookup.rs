@@ -1,7 +1,7 @@
 //! Name lookup and ranking: exact > alternate > generated romanization > Slavic variant key > fuzzy, weighed
 //! against the entry's importance (country > capital > admin seat > place; population as a prior).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{EntryRef, Gazetteer};
 use crate::index::record::{Kind, Posting, Source};
@@ -162,8 +162,11 @@ pub struct Evidence {
 }
 
 /// Groups postings by entry: best source and the number of distinct source kinds.
-pub fn gather(postings: impl Iterator<Item = (u16, Posting)>) -> HashMap<EntryRef, Evidence> {
-    let mut m: HashMap<EntryRef, (Evidence, u32)> = HashMap::new();
+pub fn gather(
+    postings: impl ExactSizeIterator<Item = (u16, Posting)>,
+) -> HashMap<EntryRef, Evidence> {
+    let mut m: HashMap<EntryRef, Evidence> =
+        HashMap::with_capacity_and_hasher(postings.len(), Default::default());
     for (layer, p) in postings {
         let r = EntryRef {
             layer,
@@ -178,28 +181,24 @@ pub fn gather(postings: impl Iterator<Item = (u16, Posting)>) -> HashMap<EntryRe
             Source::Generated(v) if v.is_english_press() => 16,
             Source::Generated(_) => 32,
         };
-        let e = m.entry(r).or_insert((
-            Evidence {
-                best: s,
-                best_historic: p.is_from_historic(),
-                sources: 0,
-            },
-            0,
-        ));
-        e.1 |= class;
+        // `sources` holds the set of source classes until every posting is in, then their number.
+        let e = m.entry(r).or_insert(Evidence {
+            best: s,
+            best_historic: p.is_from_historic(),
+            sources: 0,
+        });
+        e.sources |= class;
         // Of equal sources, one derived from a former official name says more (it names this very place).
-        let (w, best_w) = (source_weight(s), source_weight(e.0.best));
-        if w > best_w || (w == best_w && p.is_from_historic() && !e.0.best_historic) {
-            e.0.best = s;
-            e.0.best_historic = p.is_from_historic();
+        let (w, best_w) = (source_weight(s), source_weight(e.best));
+        if w > best_w || (w == best_w && p.is_from_historic() && !e.best_historic) {
+            e.best = s;
+            e.best_historic = p.is_from_historic();
         }
     }
-    m.into_iter()
-        .map(|(r, (mut e, mask))| {
-            e.sources = mask.count_ones();
-            (r, e)
-        })
-        .collect()
+    for e in m.values_mut() {
+        e.sources = e.sources.count_ones();
+    }
+    m
 }
 
 /// The score of an entry for a name: name-source weight, support, importance; a bonus when the name is a
@@ -252,7 +251,7 @@ pub fn query_slavic_key(q: &str) -> Option<String> {
 
 /// How many entries per country carry the name as their primary name.
 pub fn primaries<'g>(g: &'g Gazetteer, ev: &HashMap<EntryRef, Evidence>) -> HashMap<&'g str, u32> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (r, e) in ev {
         if e.best == Source::Primary {
             *m.entry(g.country(*r)).or_insert(0) += 1;
