@@ -213,59 +213,35 @@ fn expand_slavic(c: char) -> Option<&'static str> {
 /// The Slavic phonetic key (rules 1-16 of the romanization research note), for Latin-script names.
 /// Names that still contain Cyrillic after folding return `None`: romanize them first.
 pub fn slavic_key(s: &str) -> Option<String> {
-    let k = slavic_light_key(s)?;
-    // The rules rewrite ASCII bytes in order, each over the whole key (as `str::replace` would), between
-    // two buffers.
-    let mut k = k.into_bytes();
-    let mut t = Vec::with_capacity(k.len() + 4);
-    let mut rule = |k: &mut Vec<u8>, f: &dyn Fn(&[u8], &mut Vec<u8>)| {
-        t.clear();
-        f(k, &mut t);
-        std::mem::swap(k, &mut t);
-    };
-    rule(&mut k, &|k, out| replace_ascii(k, b"shh", b"shch", out)); // 5: GOST 7.79-B
-                                                                    // 6: a standalone h (Ukrainian г) -> g, leaving the digraphs kh, zh, ch, sh alone.
-    rule(&mut k, &|k, out| {
-        out.extend(k.iter().enumerate().map(|(i, &c)| {
-            let prev = if i > 0 { k[i - 1] } else { b' ' };
-            if c == b'h' && !matches!(prev, b'k' | b'z' | b'c' | b's') {
-                b'g'
-            } else {
-                c
-            }
-        }))
-    });
-    for c in k.iter_mut() {
-        match *c {
-            b'y' | b'j' => *c = b'i', // 7, 8
-            _ => {}
-        }
+    let mut k = slavic_light_key(s)?.into_bytes();
+    // The rules rewrite ASCII bytes in order, each over the whole key as `str::replace` would. Rule 5 is
+    // the only one that lengthens the key; the others map bytes one to one or shrink the key in place.
+    if k.windows(3).any(|w| w == b"shh") {
+        let mut t = Vec::with_capacity(k.len() + 4);
+        replace_ascii(&k, b"shh", b"shch", &mut t); // 5: GOST 7.79-B
+        k = t;
     }
-    rule(&mut k, &|k, out| replace_ascii(k, b"kh", b"h", out)); // 9
-    rule(&mut k, &|k, out| replace_ascii(k, b"zh", b"z", out)); // 10
-    rule(&mut k, &|k, out| replace_ascii(k, b"shch", b"sch", out)); // 11
-    rule(&mut k, &|k, out| replace_ascii(k, b"ts", b"c", out)); // 12
+    // 6: a standalone h (Ukrainian г) -> g, leaving the digraphs kh, zh, ch, sh alone (the byte before is
+    // read as rule 5 left it); 7, 8: y, j -> i; 13: w -> v. No pattern of rules 9-12 holds a w or a v, so
+    // rule 13 may run this early.
+    let mut prev = b' ';
     for c in k.iter_mut() {
-        if *c == b'w' {
-            *c = b'v'; // 13
-        }
+        let was = *c;
+        *c = match was {
+            b'h' if !matches!(prev, b'k' | b'z' | b'c' | b's') => b'g',
+            b'y' | b'j' => b'i',
+            b'w' => b'v',
+            other => other,
+        };
+        prev = was;
     }
-    rule(&mut k, &|k, out| replace_ascii(k, b"ie", b"e", out)); // 14 (ye became ie at step 7)
-                                                                // 15: Russian neuter ending -oe/-oie -> -e at a word end.
-    rule(&mut k, &|k, out| {
-        for (n, w) in k.split(|&c| c == b' ').enumerate() {
-            if n > 0 {
-                out.push(b' ');
-            }
-            match w.strip_suffix(b"oie").or_else(|| w.strip_suffix(b"oe")) {
-                Some(stem) if !stem.is_empty() => {
-                    out.extend_from_slice(stem);
-                    out.push(b'e');
-                }
-                _ => out.extend_from_slice(w),
-            }
-        }
-    });
+    shrink_ascii(&mut k, b"kh", b"h"); // 9
+    shrink_ascii(&mut k, b"zh", b"z"); // 10
+    shrink_ascii(&mut k, b"shch", b"sch"); // 11
+    shrink_ascii(&mut k, b"ts", b"c"); // 12
+    shrink_ascii(&mut k, b"ie", b"e"); // 14 (ye became ie at step 7)
+                                       // 15: the Russian neuter ending.
+    neuter_endings(&mut k);
     // 16: collapse doubled letters.
     k.dedup_by(|c, last| c == last && *c != b' ');
     String::from_utf8(k).ok()
@@ -274,14 +250,76 @@ pub fn slavic_key(s: &str) -> Option<String> {
 /// Steps 1-4 of the Slavic key: casefold, apostrophes, hyphens, diacritics (expanding the ones that carry a
 /// sound); None unless the result is ASCII.
 fn slavic_light_key(s: &str) -> Option<String> {
-    let mut pre = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match expand_slavic(c) {
-            Some(e) => pre.push_str(e),
-            None => pre.push(c),
+    let k = if s.is_ascii() {
+        light_key(s)
+    } else {
+        let mut pre = String::with_capacity(s.len() + 4);
+        for c in s.chars() {
+            match expand_slavic(c) {
+                Some(e) => pre.push_str(e),
+                None => pre.push(c),
+            }
+        }
+        light_key(&pre)
+    };
+    Some(k).filter(|k| k.is_ascii())
+}
+
+/// `from` replaced by the shorter `to` in ASCII bytes, left to right without overlaps (as `str::replace`
+/// does), in place: what is written never passes what is still to be read.
+fn shrink_ascii(k: &mut Vec<u8>, from: &[u8], to: &[u8]) {
+    debug_assert!(!from.is_empty() && to.len() <= from.len());
+    let (mut r, mut w) = (0, 0);
+    while r < k.len() {
+        if k[r] == from[0] && k[r..].starts_with(from) {
+            k[w..w + to.len()].copy_from_slice(to);
+            w += to.len();
+            r += from.len();
+        } else {
+            k[w] = k[r];
+            w += 1;
+            r += 1;
         }
     }
-    Some(light_key(&pre)).filter(|k| k.is_ascii())
+    k.truncate(w);
+}
+
+/// Rule 15 of the Slavic key: the Russian neuter ending -oe/-oie -> -e at the end of each word (a word that
+/// is only the ending stays), in place.
+fn neuter_endings(k: &mut Vec<u8>) {
+    let (mut a, mut w) = (0, 0);
+    loop {
+        let b = k[a..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(k.len(), |p| a + p);
+        let word = &k[a..b];
+        let cut = if word.ends_with(b"oie") {
+            if word.len() > 3 {
+                3
+            } else {
+                0
+            }
+        } else if word.ends_with(b"oe") && word.len() > 2 {
+            2
+        } else {
+            0
+        };
+        let keep = b - a - cut;
+        k.copy_within(a..a + keep, w);
+        w += keep;
+        if cut > 0 {
+            k[w] = b'e';
+            w += 1;
+        }
+        if b == k.len() {
+            break;
+        }
+        k[w] = b' ';
+        w += 1;
+        a = b + 1;
+    }
+    k.truncate(w);
 }
 
 /// `from` replaced by `to` in ASCII bytes, left to right without overlaps (as `str::replace` does).
