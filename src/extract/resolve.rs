@@ -616,20 +616,27 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
     let geo = Geography::new(g, pending, &first, &confident);
     // Pass 2, with one sense per name, and per reading: "Donetsk" the region (in a list of regions) and the
     // city differ. Plain mentions of a name score alike.
-    let mut scored_cache: HashMap<&str, Vec<(EntryRef, f64)>> = sized(pending.len());
+    let mut plain_lists: HashMap<&str, usize> = sized(pending.len());
     let mut by_key: HashMap<(&str, bool), Occurrences> = sized(pending.len());
-    let mut finals: Vec<Vec<(EntryRef, f64)>> = Vec::with_capacity(pending.len());
+    let mut finals = Finals {
+        lists: Vec::with_capacity(pending.len()),
+        slot: Vec::with_capacity(pending.len()),
+    };
     for (i, p) in pending.iter().enumerate() {
-        let scored = match scored_cache.get(p.key.as_str()).filter(|_| p.is_plain()) {
-            Some(sc) => sc.clone(),
-            None => score_in_context(g, &geo, pending, &readings, &cands[i], i),
-        };
-        if p.is_plain() {
-            scored_cache
-                .entry(p.key.as_str())
-                .or_insert_with(|| scored.clone());
-        }
-        finals.push(scored);
+        let shared = p
+            .is_plain()
+            .then(|| plain_lists.get(p.key.as_str()).copied())
+            .flatten();
+        let slot = shared.unwrap_or_else(|| {
+            let list = score_in_context(g, &geo, pending, &readings, &cands[i], i);
+            finals.lists.push(list);
+            let slot = finals.lists.len() - 1;
+            if p.is_plain() {
+                plain_lists.insert(p.key.as_str(), slot);
+            }
+            slot
+        });
+        finals.slot.push(slot);
         by_key
             .entry((p.key.as_str(), p.wants_region))
             .and_modify(|o| o.add(i, pending, &finals))
@@ -700,6 +707,22 @@ fn best_first(scored: impl Iterator<Item = (EntryRef, f64)>) -> Vec<(EntryRef, f
     v
 }
 
+/// Every mention's scored candidates, by the mention's index; plain mentions of a name share one list (they
+/// score alike), so a repeated name's candidates are neither scored nor copied again.
+struct Finals {
+    lists: Vec<Vec<(EntryRef, f64)>>,
+    /// Each mention's list in `lists`.
+    slot: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for Finals {
+    type Output = [(EntryRef, f64)];
+
+    fn index(&self, i: usize) -> &Self::Output {
+        &self.lists[self.slot[i]]
+    }
+}
+
 /// The scored candidates of one name's occurrences (by their index in the document's mentions).
 enum Occurrences {
     /// Occurrences that all scored alike, as the first of them did: plain mentions of a name, or one
@@ -711,7 +734,7 @@ enum Occurrences {
 
 impl Occurrences {
     /// Adds occurrence `i`, whose scores are `finals[i]`.
-    fn add(&mut self, i: usize, pending: &[Pending], finals: &[Vec<(EntryRef, f64)>]) {
+    fn add(&mut self, i: usize, pending: &[Pending], finals: &Finals) {
         if let Occurrences::Alike(first) = *self {
             // Plain mentions of a name share one scoring.
             if pending[first].is_plain() && pending[i].is_plain() {
@@ -734,7 +757,7 @@ impl Occurrences {
     }
 
     /// The best candidates over all occurrences, best first.
-    fn ranked(&self, finals: &[Vec<(EntryRef, f64)>]) -> Vec<(EntryRef, f64)> {
+    fn ranked(&self, finals: &Finals) -> Vec<(EntryRef, f64)> {
         match self {
             // As folded from f64::MIN (a NaN score would not count).
             Occurrences::Alike(i) => best_first(
@@ -791,7 +814,7 @@ fn broken_names<'p>(
     first: &[Option<EntryRef>],
     anchor_at: &[Option<EntryRef>],
     cands: &[Arc<Cands>],
-    finals: &[Vec<(EntryRef, f64)>],
+    finals: &Finals,
 ) -> HashSet<(&'p str, bool)> {
     let mut broken = HashSet::default();
     for (i, p) in pending.iter().enumerate() {
