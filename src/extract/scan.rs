@@ -3,10 +3,8 @@
 //! word start, keeping the longest name that ends at a word boundary. Invalid UTF-8 is treated as a break, so
 //! offsets always refer to the original bytes.
 
-use fst::raw::Fst;
-
 use crate::gazetteer::Gazetteer;
-use crate::index::step;
+use crate::index::{step, Index};
 use crate::names::fold::{fold_char, fold_in_word, is_apostrophe, Folded};
 
 /// A folded document.
@@ -176,12 +174,7 @@ impl WalkMemo {
     /// The longest word kept inline: 24 bytes less the layer (2) and the length (1).
     const INLINE: usize = 21;
 
-    fn get(
-        &mut self,
-        fst: &Fst<std::borrow::Cow<'static, [u8]>>,
-        layer: usize,
-        word: &[u8],
-    ) -> WordWalk {
+    fn get(&mut self, index: &Index, layer: usize, word: &[u8]) -> WordWalk {
         if word.len() <= Self::INLINE {
             let mut key = [0u8; 24];
             key[..2].copy_from_slice(&(layer as u16).to_le_bytes());
@@ -190,7 +183,7 @@ impl WalkMemo {
             if let Some(w) = self.short.get(&key) {
                 return *w;
             }
-            let walk = walk_word(fst, word);
+            let walk = walk_word(index, word);
             self.make_room();
             self.short.insert(key, walk);
             return walk;
@@ -201,7 +194,7 @@ impl WalkMemo {
         if let Some(w) = self.long.get(&self.key[..]) {
             return *w;
         }
-        let walk = walk_word(fst, word);
+        let walk = walk_word(index, word);
         self.make_room();
         self.long.insert(self.key.clone(), walk);
         walk
@@ -215,10 +208,10 @@ impl WalkMemo {
     }
 }
 
-/// The walk of one layer's FST over a whole word.
-fn walk_word(fst: &Fst<std::borrow::Cow<'static, [u8]>>, word: &[u8]) -> WordWalk {
-    let mut node = fst.root();
-    let mut out = 0u64;
+/// The walk of one layer's FST over a whole word. A word of three bytes or more starts two bytes in, where
+/// the index's table of byte pairs says the walk stands.
+fn walk_word(index: &Index, word: &[u8]) -> WordWalk {
+    let fst = index.exact_fst();
     let mut walk = WordWalk {
         addr: WordWalk::DEAD,
         out: 0,
@@ -226,8 +219,20 @@ fn walk_word(fst: &Fst<std::borrow::Cow<'static, [u8]>>, word: &[u8]) -> WordWal
         final_end: false,
         final_before_last: false,
     };
+    let (mut node, mut out, from) = match *word {
+        [a, b, _, ..] if a.is_ascii() && b.is_ascii() => match index.pair_start(a, b) {
+            Some((addr, out)) => (fst.node(addr), out, 2),
+            // No key starts with these two bytes: the walk dies before any byte it would report on.
+            None if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => return walk,
+            None => (fst.root(), 0u64, 0),
+        },
+        _ => (fst.root(), 0u64, 0),
+    };
+    if from == 2 && word.len() == 3 {
+        walk.final_before_last = node.is_final();
+    }
     let mut ok = true;
-    for (i, &b) in word.iter().enumerate() {
+    for (i, &b) in word.iter().enumerate().skip(from) {
         match step(fst, &node, b, &mut out) {
             Some(nx) => node = nx,
             None => {
@@ -276,7 +281,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], caps: &[usize], memo: &mut WalkMemo) -> V
             let next = src.get(start + wl).copied();
             let mut layers = g.layers().iter().enumerate();
             if layers.all(|(l, layer)| {
-                let walk = memo.get(layer.exact_fst(), l, &first[..wl]);
+                let walk = memo.get(layer, l, &first[..wl]);
                 if let Some(k) = known.get_mut(l) {
                     *k = Some(walk);
                 }
@@ -322,7 +327,7 @@ pub fn spot(g: &Gazetteer, src: &[u8], caps: &[usize], memo: &mut WalkMemo) -> V
                 // An ASCII first word folds to itself, so its walk is the one looked up above.
                 let walk = match known.get(l).copied().flatten() {
                     Some(walk) => walk,
-                    None => memo.get(fst, l, &w.text[..wl]),
+                    None => memo.get(layer, l, &w.text[..wl]),
                 };
                 if walk.final_before_last && wl >= 2 {
                     consider(&mut w, wl - 1, &mut best);
@@ -955,6 +960,78 @@ mod tests {
             assert_eq!(capitals(s), plain, "first {len} bytes");
         }
         assert_eq!(capitals(b"ab Cd").len(), 1);
+    }
+
+    /// A word's walk from the FST's root, byte by byte: what [`walk_word`] must agree with.
+    fn walk_from_root(index: &Index, word: &[u8]) -> (usize, u64, bool, bool) {
+        let fst = index.exact_fst();
+        let (mut node, mut out, mut before_last) = (fst.root(), 0u64, false);
+        for (i, &b) in word.iter().enumerate() {
+            match step(fst, &node, b, &mut out) {
+                Some(nx) => node = nx,
+                None => return (WordWalk::DEAD, 0, false, before_last),
+            }
+            if i + 2 == word.len() {
+                before_last = node.is_final();
+            }
+        }
+        (node.addr(), out, node.is_final(), before_last)
+    }
+
+    #[test]
+    fn word_walks_from_a_byte_pair_agree_with_walks_from_the_root() {
+        let index = &gazetteer().layers()[0];
+        let mut words: Vec<Vec<u8>> = [
+            "kharkiv",
+            "kyiv",
+            "kyivs",
+            "izium",
+            "the",
+            "new",
+            "newyork",
+            "zz",
+            "q",
+            "ab",
+            "abc",
+            "x9z",
+            "2022",
+            "donetsk",
+            "donetskyi",
+            "paris",
+            "parisian",
+            "ukr",
+            "ua",
+            "zzz",
+            "\u{e9}cole",
+            "k\u{e9}",
+            "lviv",
+            "odesa",
+            "o'neil",
+        ]
+        .iter()
+        .map(|w| w.as_bytes().to_vec())
+        .collect();
+        for a in (b'0'..=b'9').chain(b'a'..=b'z') {
+            for b in (b'a'..=b'z').step_by(5) {
+                words.push(vec![a, b, b'a']);
+                words.push(vec![a, b, b'n', b'e']);
+            }
+        }
+        for w in &words {
+            let walk = walk_word(index, w);
+            let want = walk_from_root(index, w);
+            let got = (
+                walk.addr,
+                if walk.addr == WordWalk::DEAD {
+                    0
+                } else {
+                    walk.out
+                },
+                walk.final_end,
+                walk.final_before_last,
+            );
+            assert_eq!(got, want, "{:?}", String::from_utf8_lossy(w));
+        }
     }
 
     #[test]

@@ -20,7 +20,24 @@ pub struct Index {
     postings: Cow<'static, [u32]>,
     exact: Map<Cow<'static, [u8]>>,
     slavic: Map<Cow<'static, [u8]>>,
+    /// [`Index::pair_start`]'s table, made on first use.
+    pairs: std::sync::OnceLock<PairTable>,
 }
+
+/// The bytes [`Index::pair_start`] covers: ASCII digits and lowercase letters, the folded forms of a word's
+/// start in Latin script.
+fn pair_slot(b: u8) -> Option<usize> {
+    match b {
+        b'0'..=b'9' => Some(usize::from(b - b'0')),
+        b'a'..=b'z' => Some(10 + usize::from(b - b'a')),
+        _ => None,
+    }
+}
+
+const PAIR_BYTES: usize = 36;
+
+/// By pair of [`pair_slot`]s: the node's address and the output so far.
+type PairTable = Box<[Option<(usize, u64)>]>;
 
 impl Index {
     /// Wraps static parts (the bundled index: no copying, no parsing).
@@ -41,6 +58,7 @@ impl Index {
             postings: Cow::Borrowed(postings),
             exact: Map::new(Cow::Borrowed(exact)).map_err(|e| e.to_string())?,
             slavic: Map::new(Cow::Borrowed(slavic)).map_err(|e| e.to_string())?,
+            pairs: std::sync::OnceLock::new(),
         })
     }
 
@@ -52,6 +70,7 @@ impl Index {
             postings: Cow::Owned(c.postings),
             exact: Map::new(Cow::Owned(c.exact_fst)).map_err(|e| e.to_string())?,
             slavic: Map::new(Cow::Owned(c.slavic_fst)).map_err(|e| e.to_string())?,
+            pairs: std::sync::OnceLock::new(),
         })
     }
 
@@ -103,6 +122,33 @@ impl Index {
     /// Postings for an FST output value found by walking [`Index::exact_fst`].
     pub fn postings_for_value(&self, v: u64) -> impl Iterator<Item = Posting> + '_ {
         self.postings_of(v)
+    }
+
+    /// Where a walk of [`Index::exact_fst`] stands after the two bytes `a` `b` (ASCII digits or lowercase
+    /// letters): the node's address and the output so far, or None when no key starts with them. Every
+    /// capitalised word that begins a name starts with such a pair, so a word's walk may start two bytes in.
+    /// The table (36 x 36 entries) is made on first use.
+    pub fn pair_start(&self, a: u8, b: u8) -> Option<(usize, u64)> {
+        let (i, j) = (pair_slot(a)?, pair_slot(b)?);
+        let pairs = self.pairs.get_or_init(|| {
+            let fst = self.exact_fst();
+            let bytes: Vec<u8> = (b'0'..=b'9').chain(b'a'..=b'z').collect();
+            let mut table = vec![None; PAIR_BYTES * PAIR_BYTES];
+            for (i, &a) in bytes.iter().enumerate() {
+                let mut out = 0;
+                let Some(first) = step(fst, &fst.root(), a, &mut out) else {
+                    continue;
+                };
+                for (j, &b) in bytes.iter().enumerate() {
+                    let mut out = out;
+                    if let Some(second) = step(fst, &first, b, &mut out) {
+                        table[i * PAIR_BYTES + j] = Some((second.addr(), out));
+                    }
+                }
+            }
+            table.into_boxed_slice()
+        });
+        pairs[i * PAIR_BYTES + j]
     }
 
     /// The raw light-key FST, for walking it byte by byte over text.
