@@ -262,17 +262,17 @@ pub struct NameInfo {
 impl NameInfo {
     pub fn of(g: &Gazetteer, c: &Cands) -> NameInfo {
         let mut info = NameInfo::default();
-        for ((r, _), primary) in c.list.iter().zip(&c.primary) {
+        for (((r, _), primary), f) in c.list.iter().zip(&c.primary).zip(&c.facts) {
             info.primary |= *primary;
-            info.with_article |= g.kind(*r) == Kind::Place && g.name(*r).starts_with("The ");
-            if *primary && g.kind(*r) == Kind::Place {
-                info.primary_population = info.primary_population.max(g.record(*r).population);
-            }
-            match g.kind(*r) {
+            match f.kind {
                 Kind::Country | Kind::WorldRegion => info.country = true,
                 Kind::Admin1 => info.admin1 = true,
                 Kind::Place => {
-                    info.place_population = info.place_population.max(g.record(*r).population)
+                    info.with_article |= g.name(*r).starts_with("The ");
+                    info.place_population = info.place_population.max(f.population);
+                    if *primary {
+                        info.primary_population = info.primary_population.max(f.population);
+                    }
                 }
                 Kind::Admin2 | Kind::Admin3 | Kind::Area => {}
             }
