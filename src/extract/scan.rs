@@ -208,8 +208,9 @@ impl WalkMemo {
     }
 }
 
-/// The walk of one layer's FST over a whole word. A word of three bytes or more starts two bytes in, where
-/// the index's table of byte pairs says the walk stands.
+/// The walk of one layer's FST over a whole word. A word of three bytes or more whose first two are ASCII
+/// digits or lowercase letters starts two bytes in, where the index's table of byte pairs says the walk
+/// stands; any other word walks from the root.
 fn walk_word(index: &Index, word: &[u8]) -> WordWalk {
     let fst = index.exact_fst();
     let mut walk = WordWalk {
@@ -219,12 +220,12 @@ fn walk_word(index: &Index, word: &[u8]) -> WordWalk {
         final_end: false,
         final_before_last: false,
     };
+    let paired = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
     let (mut node, mut out, from) = match *word {
-        [a, b, _, ..] if a.is_ascii() && b.is_ascii() => match index.pair_start(a, b) {
+        [a, b, _, ..] if paired(a) && paired(b) => match index.pair_start(a, b) {
             Some((addr, out)) => (fst.node(addr), out, 2),
             // No key starts with these two bytes: the walk dies before any byte it would report on.
-            None if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => return walk,
-            None => (fst.root(), 0u64, 0),
+            None => return walk,
         },
         _ => (fst.root(), 0u64, 0),
     };

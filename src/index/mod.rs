@@ -125,8 +125,8 @@ impl Index {
     }
 
     /// Where a walk of [`Index::exact_fst`] stands after the two bytes `a` `b` (ASCII digits or lowercase
-    /// letters): the node's address and the output so far, or None when no key starts with them. Every
-    /// capitalised word that begins a name starts with such a pair, so a word's walk may start two bytes in.
+    /// letters): the node's address and the output so far, or None when no key starts with them (or a byte
+    /// is outside those 36). A Latin-script word folds to such bytes, so its walk may start two bytes in.
     /// The table (36 x 36 entries) is made on first use.
     pub fn pair_start(&self, a: u8, b: u8) -> Option<(usize, u64)> {
         let (i, j) = (pair_slot(a)?, pair_slot(b)?);
