@@ -261,7 +261,8 @@ fn walk_word(index: &Index, word: &[u8]) -> WordWalk {
 /// folded, and only as far as the gazetteer's names lead: most of a document is never folded at all.
 pub fn spot(g: &Gazetteer, src: &[u8], caps: &[usize], memo: &mut WalkMemo) -> Vec<Spot> {
     const MAX_NAME: usize = 80;
-    let mut out = Vec::new();
+    // About two in five capitalised words begin a spot.
+    let mut out = Vec::with_capacity(caps.len() / 2 + 4);
     let mut w = Window::new(src);
     let mut first = [0u8; MAX_NAME];
     let mut at = 0;
@@ -498,7 +499,8 @@ fn ascii_first_word(src: &[u8], start: usize, buf: &mut [u8]) -> Option<usize> {
 /// byte of a multi-byte character) are found eight at a time in a register ([`candidates`]); a lead byte's
 /// character is then decoded.
 pub fn capitals(src: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
+    // News runs about one capitalised word per 35 bytes: room for most documents' without regrowing.
+    let mut out = Vec::with_capacity(src.len() / 32 + 8);
     let mut take = |at: usize| {
         if src[at].is_ascii() || starts_uppercase(src, at) {
             out.push(at);
