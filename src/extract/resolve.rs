@@ -623,10 +623,11 @@ pub fn resolve(g: &Gazetteer, pending: &[Pending], base: &CandStore) -> Vec<Reso
         slot: Vec::with_capacity(pending.len()),
     };
     for (i, p) in pending.iter().enumerate() {
-        let shared = p
-            .is_plain()
-            .then(|| plain_lists.get(p.key.as_str()).copied())
-            .flatten();
+        let shared = if p.is_plain() {
+            plain_lists.get(p.key.as_str()).copied()
+        } else {
+            None
+        };
         let slot = shared.unwrap_or_else(|| {
             let list = score_in_context(g, &geo, pending, &readings, &cands[i], i);
             finals.lists.push(list);
