@@ -4,7 +4,7 @@
 //! offsets always refer to the original bytes.
 
 use crate::gazetteer::Gazetteer;
-use crate::index::{step, Index};
+use crate::index::{pair_byte, step, Index};
 use crate::names::fold::{fold_char, fold_in_word, is_apostrophe, Folded};
 
 /// A folded document.
@@ -220,9 +220,8 @@ fn walk_word(index: &Index, word: &[u8]) -> WordWalk {
         final_end: false,
         final_before_last: false,
     };
-    let paired = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
     let (mut node, mut out, from) = match *word {
-        [a, b, _, ..] if paired(a) && paired(b) => match index.pair_start(a, b) {
+        [a, b, _, ..] if pair_byte(a) && pair_byte(b) => match index.pair_start(a, b) {
             Some((addr, out)) => (fst.node(addr), out, 2),
             // No key starts with these two bytes: the walk dies before any byte it would report on.
             None => return walk,

@@ -36,6 +36,11 @@ fn pair_slot(b: u8) -> Option<usize> {
 
 const PAIR_BYTES: usize = 36;
 
+/// Whether [`Index::pair_start`] covers byte `b` (an ASCII digit or lowercase letter).
+pub fn pair_byte(b: u8) -> bool {
+    pair_slot(b).is_some()
+}
+
 /// By pair of [`pair_slot`]s: the node's address and the output so far.
 type PairTable = Box<[Option<(usize, u64)>]>;
 
